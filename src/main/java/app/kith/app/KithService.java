@@ -1,0 +1,81 @@
+package app.kith.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.main.Main;
+import org.quartz.Scheduler;
+
+/**
+ * The long-running service: Camel Main with the YAML routes of {@code routes/}, Quartz on the
+ * application database, and the HTTP endpoints on loopback. Routes are wiring; the beans they call
+ * are the plain domain classes bound here.
+ */
+public final class KithService {
+
+  private final Kith kith;
+  private final Optional<Path> appDir;
+  private final Main main;
+
+  public KithService(Kith kith, Optional<Path> appDir) {
+    this.kith = kith;
+    this.appDir = appDir;
+    this.main = new Main();
+  }
+
+  private void configure() {
+    kith.prepareHome();
+    Scheduler scheduler = QuartzSetup.create(kith.config(), kith.database());
+    QuartzComponent quartz = new QuartzComponent();
+    quartz.setScheduler(scheduler);
+    main.bind("quartz", quartz);
+    main.bind("kith", kith);
+    main.bind("kithDataSource", kith.database().dataSource());
+    ServiceBeans.bind(kith, main::bind);
+
+    Properties props = new Properties();
+    for (Map.Entry<String, String> e : kith.config().asMap().entrySet()) {
+      if (!e.getValue().isBlank()) {
+        props.setProperty(e.getKey(), e.getValue());
+      }
+    }
+    props.setProperty("kith.home", kith.home().toString());
+    props.setProperty("camel.main.name", "kith");
+    props.setProperty("camel.main.routesIncludePattern", routesPattern());
+    props.setProperty("camel.main.shutdownTimeout", "15");
+    props.setProperty("camel.server.enabled", "true");
+    props.setProperty("camel.server.host", kith.config().get("kith.http.host", "127.0.0.1"));
+    props.setProperty("camel.server.port", kith.config().get("kith.http.port", "8080"));
+    props.setProperty("camel.main.tracing", "false");
+    main.setInitialProperties(props);
+  }
+
+  /** {@code routes/*.camel.yaml} beside the installation, or the copies inside the jar. */
+  String routesPattern() {
+    if (appDir.isPresent() && Files.isDirectory(appDir.get().resolve("routes"))) {
+      return "file:" + appDir.get().resolve("routes").toAbsolutePath() + "/*.camel.yaml";
+    }
+    return "classpath:routes/*.camel.yaml";
+  }
+
+  /** Starts and blocks until the JVM is asked to stop (Ctrl-C, SIGTERM). */
+  public void runUntilStopped() throws Exception {
+    configure();
+    main.run();
+  }
+
+  /** Starts without blocking (tests); {@link #stop()} ends it. */
+  public CamelContext start() throws Exception {
+    configure();
+    main.start();
+    return main.getCamelContext();
+  }
+
+  public void stop() throws Exception {
+    main.stop();
+  }
+}

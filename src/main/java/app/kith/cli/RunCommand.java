@@ -1,0 +1,42 @@
+package app.kith.cli;
+
+import app.kith.KithException;
+import app.kith.app.Kith;
+import app.kith.app.KithService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start the service: inbox routes, schedules, and GET /health and the calendar feed on "
+          + "127.0.0.1 (kith.http.port, default 8080). Stops cleanly on Ctrl-C.",
+      "With --once: one pass of everything the service does (read the inboxes, one schedule sweep "
+          + "at now, deliver the outbox), then exit."
+    })
+final class RunCommand extends Subcommand {
+
+  @Option(names = "--once", description = "Do one pass and exit, printing what it did.")
+  boolean once;
+
+  @Option(names = "--demo", description = "Copy the small example files of examples/ into the inboxes first.")
+  boolean demo;
+
+  @Override
+  protected int run(Kith kith) throws Exception {
+    kith.prepareHome();
+    if (demo) {
+      Demo.copyExamples(root.appDir(), kith, err());
+    }
+    if (once) {
+      throw new KithException("'run --once' is not available yet in this build");
+    }
+    err().println("kith: starting on http://" + kith.config().get("kith.http.host", "127.0.0.1") + ":"
+        + kith.config().get("kith.http.port", "8080") + " with home " + kith.home() + " (Ctrl-C stops)");
+    err().flush();
+    new KithService(kith, root.appDir()).runUntilStopped();
+    err().println("kith: stopped");
+    return KithCommand.OK;
+  }
+}

@@ -1,0 +1,34 @@
+package app.kith.cli;
+
+import app.kith.app.Kith;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ParentCommand;
+
+/** Base of every subcommand: access to the global options and the installation. */
+abstract class Subcommand implements Callable<Integer> {
+
+  @ParentCommand KithCommand root;
+
+  /** Does the work with an open installation and returns the exit status. */
+  protected abstract int run(Kith kith) throws Exception;
+
+  @Override
+  public final Integer call() throws Exception {
+    try (Kith kith = root.open()) {
+      return run(kith);
+    }
+  }
+
+  protected boolean json() {
+    return root.json();
+  }
+
+  protected PrintWriter out() {
+    return root.out();
+  }
+
+  protected PrintWriter err() {
+    return root.err();
+  }
+}

@@ -1,0 +1,97 @@
+package app.kith.ingest;
+
+import app.kith.app.Kith;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The one importer behind {@code kith import} and the inbox routes: tells the format from the
+ * content, applies the size limit, and hands the file to the {@link FileImporter} that reads it.
+ */
+public final class Importer {
+
+  public static final int HEAD_BYTES = 8192;
+
+  private final Kith kith;
+  private final List<FileImporter> importers;
+
+  public Importer(Kith kith, List<FileImporter> importers) {
+    this.kith = kith;
+    this.importers = List.copyOf(importers);
+  }
+
+  /** Imports one file; never throws for bad content. */
+  public FileReport importFile(Path file, ImportRequest request) {
+    String shown = request.displayPath();
+    long max = kith.config().getLong("kith.import.max-file-bytes", 50L * 1024 * 1024);
+    byte[] head;
+    long size;
+    try {
+      if (!Files.isRegularFile(file)) {
+        return FileReport.rejectedFile(shown, "unknown", "file", "no such file");
+      }
+      size = Files.size(file);
+      try (InputStream in = Files.newInputStream(file)) {
+        head = in.readNBytes(HEAD_BYTES);
+      }
+    } catch (IOException e) {
+      return FileReport.rejectedFile(shown, "unknown", "file", "cannot read the file: " + e.getMessage());
+    }
+    if (size == 0) {
+      return FileReport.rejectedFile(shown, "unknown", "file", "the file is empty");
+    }
+    if (size > max) {
+      return FileReport.rejectedFile(
+          shown, "unknown", "file", "the file is " + size + " bytes, over the limit of " + max + " (kith.import.max-file-bytes)");
+    }
+    for (FileImporter importer : importers) {
+      if (importer.accepts(head)) {
+        return importer.importFile(file, request);
+      }
+    }
+    return FileReport.rejectedFile(
+        shown, "unknown", "file", "not a format Kith reads (vCard, contact CSV, iCalendar or an e-mail message)");
+  }
+
+  /** Imports files and folders (folders recursively, hidden files skipped), reporting progress. */
+  public ImportReport importPaths(List<Path> paths, boolean dryRun, Consumer<String> progress) {
+    List<FileReport> reports = new ArrayList<>();
+    for (Path path : paths) {
+      for (Path file : expand(path)) {
+        String shown = file.toString();
+        progress.accept("importing " + shown);
+        reports.add(importFile(file, new ImportRequest(shown, file.getFileName().toString(), dryRun)));
+      }
+    }
+    return ImportReport.of(reports);
+  }
+
+  private static List<Path> expand(Path path) {
+    if (!Files.isDirectory(path)) {
+      return List.of(path);
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> !isHidden(path.relativize(p)))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      return List.of(path);
+    }
+  }
+
+  private static boolean isHidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

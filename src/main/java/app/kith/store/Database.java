@@ -1,0 +1,174 @@
+package app.kith.store;
+
+import app.kith.KithException;
+import app.kith.config.KithConfig;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The application database: a pooled {@link DataSource} over H2 (a file under the home folder) or
+ * any JDBC URL from {@code kith.db.url}, migrated by Flyway on open.
+ */
+public final class Database implements AutoCloseable {
+
+  private final HikariDataSource dataSource;
+  private final Dialect dialect;
+
+  private Database(HikariDataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+  }
+
+  /** Opens and migrates the database of a configuration. */
+  public static Database open(KithConfig config) {
+    String url = config.find("kith.db.url").orElseGet(() -> defaultUrl(config.home()));
+    return open(
+        url,
+        config.find("kith.db.username").orElse(url.startsWith("jdbc:h2:") ? "sa" : null),
+        config.find("kith.db.password").orElse(null),
+        config.find("kith.db.schema").orElse(null),
+        config.getInt("kith.db.pool-size", 8));
+  }
+
+  /** The embedded default: an H2 file database {@code <home>/kith.mv.db}. */
+  public static String defaultUrl(Path home) {
+    try {
+      Files.createDirectories(home);
+    } catch (java.io.IOException e) {
+      throw new KithException("cannot create the home folder " + home + ": " + e.getMessage());
+    }
+    // FILE_LOCK=FILE (default) refuses a second process; that is reported as "in use" below.
+    return "jdbc:h2:file:" + home.toAbsolutePath().normalize().resolve("kith") + ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  public static Database open(String url, String user, String password, String schema, int poolSize) {
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(url);
+    if (user != null) {
+      hc.setUsername(user);
+    }
+    if (password != null) {
+      hc.setPassword(password);
+    }
+    if (schema != null) {
+      hc.setSchema(schema);
+    }
+    hc.setMaximumPoolSize(poolSize);
+    hc.setMinimumIdle(1);
+    hc.setPoolName("kith-db");
+    hc.setInitializationFailTimeout(-1);
+    hc.setConnectionTimeout(15_000);
+    Dialect dialect = Dialect.of(url);
+    HikariDataSource ds;
+    try {
+      ds = new HikariDataSource(hc);
+      try (Connection c = ds.getConnection()) {
+        c.isValid(5);
+      }
+    } catch (SQLException | RuntimeException e) {
+      throw translate(url, e);
+    }
+    Database db = new Database(ds, dialect);
+    db.migrate(schema);
+    return db;
+  }
+
+  private void migrate(String schema) {
+    var fc =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.folder())
+            .failOnMissingLocations(false);
+    if (schema != null) {
+      fc.schemas(schema).defaultSchema(schema).createSchemas(true);
+    }
+    try {
+      fc.load().migrate();
+    } catch (FlywayException e) {
+      dataSource.close();
+      throw new KithException("cannot prepare the database: " + rootMessage(e), e);
+    }
+  }
+
+  private static KithException translate(String url, Throwable e) {
+    String msg = rootMessage(e);
+    if (msg.contains("already in use") || msg.contains("Locked by another process")) {
+      return new KithException(
+          "the database is in use by another Kith process (stop `kith run` first, or give another --home)", e);
+    }
+    return new KithException("cannot open the database " + redact(url) + ": " + msg, e);
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    int nl = m.indexOf('\n');
+    return nl > 0 ? m.substring(0, nl) : m;
+  }
+
+  /** A JDBC URL without credentials, fit for a message. */
+  static String redact(String url) {
+    return url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***");
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public Connection connection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  /** Runs work in one transaction, committing on success and rolling back on any failure. */
+  public <T> T inTransaction(Tx<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database error: " + rootMessage(e), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (dialect == Dialect.H2) {
+      // A clean H2 shutdown compacts the file; skip when the pool is already gone.
+      try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+        st.execute("CHECKPOINT");
+      } catch (SQLException ignored) {
+        // closing anyway
+      }
+    }
+    dataSource.close();
+  }
+
+  /** Work inside a transaction. */
+  @FunctionalInterface
+  public interface Tx<T> {
+    T run(Connection c) throws SQLException;
+  }
+}
