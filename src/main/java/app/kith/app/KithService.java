@@ -7,8 +7,11 @@ import java.util.Optional;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 
 /**
  * The long-running service: Camel Main with the YAML routes of {@code routes/}, Quartz on the
@@ -33,6 +36,30 @@ public final class KithService {
     QuartzComponent quartz = new QuartzComponent();
     quartz.setScheduler(scheduler);
     main.bind("quartz", quartz);
+    // Start the scheduler even before any quartz: route is used, so the node checks in with the
+    // cluster at once; stop it after Camel so running jobs finish.
+    main.addMainListener(
+        new MainListenerSupport() {
+          @Override
+          public void afterStart(BaseMainSupport m) {
+            try {
+              scheduler.start();
+            } catch (SchedulerException e) {
+              throw new app.kith.KithException("cannot start the scheduler: " + e.getMessage(), e);
+            }
+          }
+
+          @Override
+          public void afterStop(BaseMainSupport m) {
+            try {
+              if (!scheduler.isShutdown()) {
+                scheduler.shutdown(true);
+              }
+            } catch (SchedulerException e) {
+              // stopping anyway
+            }
+          }
+        });
     main.bind("kith", kith);
     main.bind("kithDataSource", kith.database().dataSource());
     ServiceBeans.bind(kith, main::bind);
