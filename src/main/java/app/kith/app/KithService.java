@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.quartz.Scheduler;
@@ -62,6 +63,8 @@ public final class KithService {
         });
     main.bind("kith", kith);
     main.bind("kithDataSource", kith.database().dataSource());
+    // inbox files on shared storage are taken by one node: a lock row per file in the database
+    main.bind("inboxLocks", new JdbcMessageIdRepository(kith.database().dataSource(), "kith-inbox"));
     ServiceBeans.bind(kith, main::bind);
 
     Properties props = new Properties();
@@ -71,6 +74,10 @@ public final class KithService {
       }
     }
     props.setProperty("kith.home", kith.home().toString());
+    boolean clustered = kith.config().getBoolean("kith.cluster.enabled", false);
+    props.setProperty(
+        "kith.inbox.read-lock",
+        kith.config().get("kith.inbox.read-lock", clustered ? "idempotent-changed" : "changed"));
     props.setProperty("camel.main.name", "kith");
     props.setProperty("camel.main.routesIncludePattern", routesPattern());
     props.setProperty("camel.main.shutdownTimeout", "15");

@@ -42,6 +42,11 @@ public final class InboxProcessor {
   /** Imports and moves one inbox file. */
   public FileReport take(Path file) throws IOException {
     String name = file.getFileName().toString();
+    if (!Files.isRegularFile(file)) {
+      // another node (or an earlier pass) took it between the listing and the lock
+      LOG.debug("{} is gone, already taken", name);
+      return null;
+    }
     FileReport report;
     try {
       report = importer.importFile(file, new ImportRequest(name, name, false));

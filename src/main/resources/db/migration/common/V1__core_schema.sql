@@ -128,7 +128,7 @@ CREATE INDEX occurrence_end ON occurrence (end_at);
 -- Camel's JDBC idempotent repository (camel-sql JdbcMessageIdRepository default layout)
 CREATE TABLE CAMEL_MESSAGEPROCESSED (
   processorName VARCHAR(255) NOT NULL,
-  messageId     VARCHAR(100) NOT NULL,
+  messageId     VARCHAR(1000) NOT NULL,
   createdAt     TIMESTAMP,
   PRIMARY KEY (processorName, messageId)
 );
