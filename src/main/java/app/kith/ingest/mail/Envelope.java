@@ -116,6 +116,21 @@ public record Envelope(
     }
   }
 
+  /** The key of a raw message for the processed-messages table, from its headers alone. */
+  public static String keyOf(byte[] raw) {
+    String id = null;
+    try {
+      var headers = new jakarta.mail.internet.InternetHeaders(new java.io.ByteArrayInputStream(raw));
+      id = firstId(headers.getHeader("Message-ID", ","));
+    } catch (Exception e) {
+      // unreadable headers: the message is known by its bytes
+    }
+    if (id == null) {
+      return "sha256:" + sha256(raw);
+    }
+    return id.length() <= 100 ? id : "sha256:" + sha256(id.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** A key of at most 100 characters for the processed-messages table: the id, or its hash. */
   public String shortKey() {
     return messageId.length() <= 100 ? messageId : "sha256:" + sha256(messageId.getBytes(StandardCharsets.UTF_8));
