@@ -41,17 +41,8 @@ import java.util.Set;
  */
 public final class MailIn {
 
-  /** Strict MIME parsing: a multipart without its boundaries is an error, not a guess. No network. */
-  private static final Session SESSION;
-
-  static {
-    Properties p = new Properties();
-    p.setProperty("mail.mime.multipart.ignoremissingendboundary", "false");
-    p.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "false");
-    p.setProperty("mail.mime.multipart.ignoreexistingboundaryparameter", "false");
-    p.setProperty("mail.mime.address.strict", "false");
-    SESSION = Session.getInstance(p);
-  }
+  /** Parsing only: no transport, no network. (Multipart strictness is checked in {@link MessageParts}.) */
+  private static final Session SESSION = Session.getInstance(new Properties());
 
   private final Kith kith;
   private final MailLimits limits;

@@ -88,6 +88,9 @@ public final class MessageParts {
         throw new Unreadable("malformed MIME message: a multipart part without parts");
       }
       int count = mp.getCount();
+      if (mp instanceof jakarta.mail.internet.MimeMultipart mm && !mm.isComplete()) {
+        throw new Unreadable("malformed MIME message: a multipart part ends without its closing boundary");
+      }
       for (int i = 0; i < count; i++) {
         BodyPart child = mp.getBodyPart(i);
         walk(child, depth + 1, top);
