@@ -24,7 +24,7 @@ class MailInTest {
 
   @TempDir Path home;
   Kith kith;
-  Mails.RecordingActions actions = new Mails.RecordingActions();
+  RecordingReplyActions actions = new RecordingReplyActions();
   MailIn mailIn;
 
   static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
@@ -38,7 +38,7 @@ class MailInTest {
 
   @BeforeEach
   void setUp() {
-    Mails.RecordingActions.CALLS.clear();
+    RecordingReplyActions.CALLS.clear();
     open(Map.of());
   }
 
@@ -136,7 +136,7 @@ class MailInTest {
     assertThat(process(Mails.reply("re1@mail", "me@example.com", "brief-1@kith.local", "Done")).merged()).isEqualTo(1);
     assertThat(process(Mails.reply("re2@mail", "Me <me@work.example>", "brief-1@kith.local", "snooze 3d")).merged()).isEqualTo(1);
     assertThat(process(Mails.reply("re3@mail", "me@example.com", "brief-1@kith.local", "snooze PT2H")).merged()).isEqualTo(1);
-    assertThat(Mails.RecordingActions.CALLS).containsExactly(
+    assertThat(RecordingReplyActions.CALLS).containsExactly(
         "done " + r1, "snooze " + r1 + " 2025-03-06T08:30:00Z", "snooze " + r1 + " 2025-03-03T10:30:00Z");
 
     FileReport note = process(Mails.reply("re4@mail", "me@example.com", "brief-1@kith.local", "note: loves sailing\nasked about Lisbon"));
@@ -164,7 +164,7 @@ class MailInTest {
     assertThat(process(Mails.reply("d3@mail", "me@example.com", "digest-1@kith.local", "snooze #" + a + " 1w")).merged()).isEqualTo(1);
     FileReport other = process(Mails.reply("d4@mail", "me@example.com", "digest-1@kith.local", "done 999999"));
     assertThat(problems(other)).contains("reminder 999999 is not one of the message you replied to");
-    assertThat(Mails.RecordingActions.CALLS).containsExactly("done " + b, "snooze " + a + " 2025-03-10T08:30:00Z");
+    assertThat(RecordingReplyActions.CALLS).containsExactly("done " + b, "snooze " + a + " 2025-03-10T08:30:00Z");
   }
 
   @Test
@@ -180,7 +180,7 @@ class MailInTest {
     assertThat(problems(stranger)).contains("not the owner");
     FileReport noContact = process(Mails.reply("x4@mail", "me@example.com", "brief-2@kith.local", "note: hello"));
     assertThat(problems(noContact)).contains("not about one contact");
-    assertThat(Mails.RecordingActions.CALLS).isEmpty();
+    assertThat(RecordingReplyActions.CALLS).isEmpty();
   }
 
   @Test

@@ -167,19 +167,4 @@ public final class Mails {
       }
     });
   }
-
-  /** Records which reminder actions replies asked for. */
-  public static final class RecordingActions implements ReplyActions {
-    public static final List<String> CALLS = java.util.Collections.synchronizedList(new ArrayList<>());
-
-    @Override
-    public void done(long reminderId) {
-      CALLS.add("done " + reminderId);
-    }
-
-    @Override
-    public void snooze(long reminderId, Instant until) {
-      CALLS.add("snooze " + reminderId + " " + until);
-    }
-  }
 }
