@@ -247,6 +247,17 @@ class MailImapRouteTest {
   }
 
   @Test
+  void aMessageDroppedInTheMailInboxGoesThroughTheSamePipeline() throws Exception {
+    startKith(Map.of("kith.imap.host", ""));
+    long bob = Mails.contact(kith.database(), "Bob", "bob@example.org");
+    Files.write(home.resolve("inbox/mail/lunch.eml"), Mails.plain("drop@mail", "me@example.com", "bob@example.org", null, "Lunch", "hi"));
+    Path report = home.resolve("inbox/mail/.done/lunch.eml.report.json");
+    await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(report));
+    assertThat(Files.readString(report)).contains("\"format\" : \"email\"").contains("\"created\" : 1");
+    assertThat(Mails.interactions(kith.database())).singleElement().asString().contains("email:drop@mail:" + bob);
+  }
+
+  @Test
   void theRouteStaysOffWithoutAHost() throws Exception {
     startKith(Map.of("kith.imap.host", ""));
     assertThat(service.start().getRouteController().getRouteStatus("mail-imap").isStopped()).isTrue();
