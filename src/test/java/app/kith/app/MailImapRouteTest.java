@@ -258,6 +258,19 @@ class MailImapRouteTest {
   }
 
   @Test
+  void aConnectionDroppedInTheMiddleOfADownloadLosesNothing() throws Exception {
+    try (CuttingProxy proxy = new CuttingProxy(imapPort, 40_000, 2)) {
+      startKith(Map.of("kith.imap.port", Integer.toString(proxy.port())));
+      long bob = Mails.contact(kith.database(), "Bob", "bob@example.org");
+      deliver(Mails.plain("big@mail", "me@example.com", "bob@example.org", null, "Big", "x".repeat(200_000)));
+      assertThat(awaitReceipts(1)).containsExactly("big@mail imported");
+      assertThat(proxy.cutsDone.get()).isEqualTo(2);
+      assertThat(Mails.interactions(kith.database())).singleElement().asString().contains("email:big@mail:" + bob);
+      await().atMost(Duration.ofSeconds(10)).until(() -> folder("INBOX").equals(List.of("Big S")));
+    }
+  }
+
+  @Test
   void theRouteStaysOffWithoutAHost() throws Exception {
     startKith(Map.of("kith.imap.host", ""));
     assertThat(service.start().getRouteController().getRouteStatus("mail-imap").isStopped()).isTrue();
