@@ -271,6 +271,41 @@ class MailImapRouteTest {
   }
 
   @Test
+  void anInvitationAndAContactFileFromTheOwnerReachCalendarIngestAndContactImport() throws Exception {
+    startKith(Map.of());
+    deliver(Mails.withAttachment("inv@mail", "me@example.com", "Invitation", "text/calendar; method=REQUEST", null,
+        Mails.invitation("evt-owner", "boss@example.com")));
+    deliver(Mails.withAttachment("card@mail", "me@example.com", "Card", "text/x-vcard", "../erin.vcf",
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Erin Example\nEMAIL:erin@example.org\nEND:VCARD"));
+    awaitReceipts(2);
+    Map<String, String> reports = kith.database().inTransaction(c -> {
+      Map<String, String> out = new HashMap<>();
+      try (ResultSet rs = c.createStatement().executeQuery("SELECT message_key, report FROM mail_receipt")) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getString(2));
+        }
+      }
+      return out;
+    });
+    // calendar ingest and contact import are other areas: either they stored the records, or (on a
+    // branch where they are stubs) their own answer is in the report; never a hold or a trust refusal
+    assertThat(count("SELECT COUNT(*) FROM calendar_event WHERE uid = 'evt-owner'") == 1
+        || reports.get("inv@mail").contains("calendar import is not available in this build")).as(reports.get("inv@mail")).isTrue();
+    assertThat(count("SELECT COUNT(*) FROM contact_email WHERE email_key = 'erin@example.org'") == 1
+        || reports.get("card@mail").contains("attachment erin.vcf")).as(reports.get("card@mail")).isTrue();
+    assertThat(reports.values()).noneMatch(r -> r.contains("held") || r.contains("not the owner"));
+  }
+
+  int count(String sql) {
+    return kith.database().inTransaction(c -> {
+      try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    });
+  }
+
+  @Test
   void theRouteStaysOffWithoutAHost() throws Exception {
     startKith(Map.of("kith.imap.host", ""));
     assertThat(service.start().getRouteController().getRouteStatus("mail-imap").isStopped()).isTrue();

@@ -36,7 +36,8 @@ public sealed interface ReplyCommand {
   Duration MAX_SNOOZE = Duration.ofDays(366);
 
   Pattern DONE = Pattern.compile("(?i)done(?:\\s+#?(\\d{1,18}))?[.!]?");
-  Pattern SNOOZE = Pattern.compile("(?i)snooze(?:\\s+#?(\\d{1,18}))?\\s+(?:for\\s+)?(\\S+(?:\\s+[a-z]+)?)");
+  Pattern SNOOZE = Pattern.compile("(?i)snooze\\s+(?:for\\s+)?(.{1,40}?)[.!]?");
+  Pattern SNOOZE_ID = Pattern.compile("(?i)#?(\\d{1,18})\\s+(?:for\\s+)?(.+)");
   Pattern NOTE = Pattern.compile("(?is)note(?:\\s+#?(\\d{1,18}))?\\s*:\\s*(.*)");
   Pattern SHORT = Pattern.compile(
       "(?i)(\\d{1,6})\\s*(m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|wks|weeks?)");
@@ -50,9 +51,17 @@ public sealed interface ReplyCommand {
     }
     m = SNOOZE.matcher(line);
     if (m.matches()) {
-      Optional<Object> amount = amount(m.group(2).strip());
+      String rest = m.group(1).strip();
+      Optional<Object> amount = amount(rest); // "snooze 3d", "snooze 3 days"
       if (amount.isPresent()) {
-        return new Snooze(id(m.group(1)), amount.get());
+        return new Snooze(OptionalLong.empty(), amount.get());
+      }
+      Matcher named = SNOOZE_ID.matcher(rest); // "snooze 42 3d", "snooze #42 for 2 hours"
+      if (named.matches()) {
+        amount = amount(named.group(2).strip());
+        if (amount.isPresent()) {
+          return new Snooze(id(named.group(1)), amount.get());
+        }
       }
       return new Unknown(line);
     }
