@@ -18,11 +18,9 @@ import java.util.Set;
  */
 public final class MailFileImporter implements FileImporter {
 
-  /** Headers that only an e-mail message starts with (a vCard or iCalendar begins with BEGIN:). */
+  /** Headers that say "this is a mail message" (a vCard or iCalendar begins with BEGIN: instead). */
   private static final Set<String> MAIL_HEADERS = Set.of(
-      "from", "to", "subject", "date", "message-id", "received", "return-path", "mime-version",
-      "delivered-to", "in-reply-to", "references", "reply-to", "sender", "x-mailer", "dkim-signature",
-      "authentication-results", "arc-seal", "x-received", "content-type", "cc");
+      "from", "received", "message-id", "mime-version", "return-path", "delivered-to", "envelope-to");
 
   private final Kith kith;
   private MailIn mailIn;
@@ -33,7 +31,8 @@ public final class MailFileImporter implements FileImporter {
 
   /**
    * Whether bytes start with a mail header block: every line up to the first blank one is a header
-   * (or its continuation), and at least one of them is From, Received, Message-ID or MIME-Version.
+   * (or its continuation), and at least one of them is one only mail has (From, Received,
+   * Message-ID, MIME-Version...).
    */
   public static boolean looksLikeMessage(byte[] head) {
     String text = new String(head, StandardCharsets.ISO_8859_1);
@@ -63,17 +62,8 @@ public final class MailFileImporter implements FileImporter {
         return false;
       }
       headers++;
-      if (name.equals("from") || name.equals("received") || name.equals("message-id") || name.equals("mime-version")
-          || name.equals("return-path") || name.equals("delivered-to")) {
+      if (MAIL_HEADERS.contains(name)) {
         identifying = true;
-      }
-      if (!MAIL_HEADERS.contains(name) && !name.startsWith("x-") && !name.startsWith("list-")
-          && !name.startsWith("content-") && !name.startsWith("arc-") && !name.startsWith("thread-")
-          && !name.startsWith("accept-") && !name.startsWith("importance") && !name.startsWith("bcc")) {
-        // unknown headers are allowed (mail has many), but only once we have seen a mail one
-        if (headers == 1) {
-          return false;
-        }
       }
     }
     return headers > 0 && identifying;

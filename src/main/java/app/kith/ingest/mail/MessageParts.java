@@ -103,6 +103,8 @@ public final class MessageParts {
       }
     } else if (part.isMimeType("text/calendar") || part.isMimeType("application/ics") || lowerName.endsWith(".ics")) {
       calendars.add(bytes(part));
+    } else if (attachment && isCalendar(part)) {
+      calendars.add(bytes(part)); // a calendar under another name is still a calendar (and still checked)
     } else if (lowerName.endsWith(".vcf") || lowerName.endsWith(".vcard")
         || part.isMimeType("text/vcard") || part.isMimeType("text/x-vcard") || part.isMimeType("text/directory")) {
       contactFiles.add(new Attachment(shown(name, "contacts.vcf"), "vcf", bytes(part)));
@@ -113,6 +115,17 @@ public final class MessageParts {
     } else if (top && !attachment && part.isMimeType("text/html") && html == null) {
       html = string(part);
     }
+  }
+
+  /** Whether an attachment's content is an iCalendar, whatever its name or type says. */
+  private static boolean isCalendar(Part part) throws MessagingException, IOException {
+    byte[] b;
+    try (InputStream in = part.getInputStream()) {
+      b = in.readNBytes(64);
+    }
+    String start = new String(b, 0, Math.min(b.length, 64), StandardCharsets.ISO_8859_1)
+        .replace("\u00EF\u00BB\u00BF", "").stripLeading();
+    return start.regionMatches(true, 0, "BEGIN:VCALENDAR", 0, 15);
   }
 
   private byte[] bytes(Part part) throws MessagingException, IOException, Unreadable {

@@ -217,6 +217,15 @@ class MailInTest {
   }
 
   @Test
+  void aCalendarDisguisedAsAnotherAttachmentIsStillCheckedAndHeld() {
+    byte[] raw = Mails.withAttachment("inv3@mail", "mallory@evil.example", "Notes", "application/octet-stream", "notes.vcf",
+        Mails.invitation("evt-3", "boss@example.com"));
+    FileReport r = process(raw);
+    assertThat(r.isRejected()).isTrue();
+    assertThat(problems(r)).contains("invitation held");
+  }
+
+  @Test
   void contactAttachmentsFromStrangersAreIgnoredAndFromTheOwnerGoToContactImportWithoutUsingTheirName() throws Exception {
     String card = "BEGIN:VCARD\nVERSION:3.0\nFN:Erin Example\nEMAIL:erin@example.org\nEND:VCARD";
     FileReport stranger = process(Mails.withAttachment("v1@mail", "mallory@evil.example", "card", "text/vcard", "erin.vcf", card));
@@ -280,6 +289,8 @@ class MailInTest {
     assertThat(MailFileImporter.looksLikeMessage(Mails.bytes("BEGIN:VCARD\nVERSION:3.0\nFN:A\nEND:VCARD\n"))).isFalse();
     assertThat(MailFileImporter.looksLikeMessage(Mails.bytes(Mails.invitation("u", "o@p.q")))).isFalse();
     assertThat(MailFileImporter.looksLikeMessage(Mails.bytes("Name,Email\nA,a@b.c\n"))).isFalse();
+    assertThat(MailFileImporter.looksLikeMessage(Mails.bytes("Envelope-to: k@x.y\nX-Spam: no\nSubject: s\n\nbody"))).isTrue();
+    assertThat(MailFileImporter.looksLikeMessage(Mails.bytes("Subject: notes\nTopic: none\n\nbody"))).isFalse();
     assertThat(MailFileImporter.looksLikeMessage(Mails.bytes("Notes:\n\"When exporting...\"\n\nFirst Name,Last Name\n"))).isFalse();
   }
 }
