@@ -11,6 +11,7 @@ import jakarta.mail.MessagingException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.apache.camel.Exchange;
@@ -69,7 +70,7 @@ public final class MailInbox {
       in.setBody(new byte[0]);
       in.setHeader(TOO_BIG, "the message is " + size + " bytes, over the limit of " + max + " (kith.mail.max-bytes)");
       String[] ids = mail.getHeader("Message-ID");
-      in.setHeader(KEY, Envelope.keyOf(((ids == null ? "" : "Message-ID: " + ids[0]) + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+      in.setHeader(KEY, Envelope.keyOf(ids == null ? null : ids[0], (size + " " + mail.getSentDate()).getBytes(StandardCharsets.UTF_8)));
       return;
     }
     Bounded out = new Bounded(max);

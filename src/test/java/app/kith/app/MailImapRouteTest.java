@@ -201,6 +201,15 @@ class MailImapRouteTest {
   }
 
   @Test
+  void aMessageOverTheSizeLimitIsQuarantinedWithoutBeingRead() throws Exception {
+    startKith(Map.of("kith.mail.max-bytes", "5000"));
+    deliver(Mails.plain("huge@mail", "me@example.com", "bob@example.org", null, "Huge", "y".repeat(20_000)));
+    assertThat(awaitReceipts(1)).singleElement().asString()
+        .startsWith("huge@mail quarantined the message is ").endsWith("over the limit of 5000 (kith.mail.max-bytes)");
+    await().atMost(Duration.ofSeconds(10)).until(() -> folder("Kith-Quarantine").size() == 1);
+  }
+
+  @Test
   void headersInAMessageSteerNothing() throws Exception {
     GreenMail smtp = new GreenMail(new ServerSetup(KithServiceTest.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();

@@ -118,15 +118,20 @@ public record Envelope(
 
   /** The key of a raw message for the processed-messages table, from its headers alone. */
   public static String keyOf(byte[] raw) {
-    String id = null;
+    String header = null;
     try {
-      var headers = new jakarta.mail.internet.InternetHeaders(new java.io.ByteArrayInputStream(raw));
-      id = firstId(headers.getHeader("Message-ID", ","));
+      header = new jakarta.mail.internet.InternetHeaders(new java.io.ByteArrayInputStream(raw)).getHeader("Message-ID", ",");
     } catch (Exception e) {
       // unreadable headers: the message is known by its bytes
     }
+    return keyOf(header, raw);
+  }
+
+  /** The key of a Message-ID header value, or of {@code fallback} bytes when there is no usable id. */
+  public static String keyOf(String messageIdHeader, byte[] fallback) {
+    String id = firstId(messageIdHeader);
     if (id == null) {
-      return "sha256:" + sha256(raw);
+      return "sha256:" + sha256(fallback);
     }
     return id.length() <= 100 ? id : "sha256:" + sha256(id.getBytes(StandardCharsets.UTF_8));
   }
