@@ -44,7 +44,8 @@ public sealed interface ReplyCommand {
 
   /** Reads the first line of a reply (the note's text may go on over the following lines). */
   static ReplyCommand parse(String firstLine, String following) {
-    String line = firstLine.strip();
+    // mail clients leave byte-order marks, zero-width and no-break spaces around what people type
+    String line = firstLine.replaceAll("[\\uFEFF\\u200B\\u200C\\u200D\\u2060]", "").replace('\u00A0', ' ').strip();
     Matcher m = DONE.matcher(line);
     if (m.matches()) {
       return new Done(id(m.group(1)));

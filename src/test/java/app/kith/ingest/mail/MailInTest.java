@@ -151,6 +151,18 @@ class MailInTest {
   }
 
   @Test
+  void anHtmlOnlyReplyIsReadByItsText() {
+    long r1 = Mails.reminder(kith.database(), null, "k-html");
+    Mails.outbox(kith.database(), "<brief-html@kith.local>", r1);
+    byte[] raw = Mails.bytes("Message-ID: <h1@mail>\nDate: " + Mails.DATE + "\nFrom: me@example.com\nTo: kith@example.com\n"
+        + "In-Reply-To: <brief-html@kith.local>\nSubject: Re: x\nMIME-Version: 1.0\n"
+        + "Content-Type: text/html; charset=UTF-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+        + "<html><body><div dir=3D\"ltr\">snooze&nbsp;2 hours</div><blockquote>Reach out to Bob</blockquote></body></html>\n");
+    assertThat(process(raw).merged()).isEqualTo(1);
+    assertThat(RecordingReplyActions.CALLS).containsExactly("snooze " + r1 + " 2025-03-03T10:30:00Z");
+  }
+
+  @Test
   void aReplyToADigestMustNameItsReminder() {
     long a = Mails.reminder(kith.database(), null, "ka");
     long b = Mails.reminder(kith.database(), null, "kb");

@@ -17,6 +17,7 @@ class ReplyCommandTest {
   void readsDoneSnoozeAndNoteWithOrWithoutAReminderId() {
     assertThat(parse("Done")).isEqualTo(new ReplyCommand.Done(OptionalLong.empty()));
     assertThat(parse(" done 42.")).isEqualTo(new ReplyCommand.Done(OptionalLong.of(42)));
+    assertThat(parse("\uFEFFDone\u00A0")).isEqualTo(new ReplyCommand.Done(OptionalLong.empty()));
     assertThat(parse("snooze 3d")).isEqualTo(new ReplyCommand.Snooze(OptionalLong.empty(), Period.ofDays(3)));
     assertThat(parse("snooze 3 days")).isEqualTo(new ReplyCommand.Snooze(OptionalLong.empty(), Period.ofDays(3)));
     assertThat(parse("Snooze for 2h")).isEqualTo(new ReplyCommand.Snooze(OptionalLong.empty(), Duration.ofHours(2)));
