@@ -13,5 +13,10 @@ final class ServiceBeans {
 
   static void bind(Kith kith, BiConsumer<String, Object> registry) {
     registry.accept("inbox", new InboxProcessor(Importers.standard(kith), kith.clock()));
+    MailImapSettings imap = new MailImapSettings(kith.config());
+    registry.accept("mailImap", imap);
+    registry.accept("mailInbox", new MailInbox(kith, imap));
+    registry.accept("mailProcessed",
+        new org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository(kith.database().dataSource(), "mail-imap"));
   }
 }
