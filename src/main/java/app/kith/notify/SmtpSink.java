@@ -45,7 +45,7 @@ final class SmtpSink implements MailSink {
   }
 
   @Override
-  public void deliver(long outboxId, MimeMessage message) throws MessagingException {
+  public void deliver(long outboxId, MimeMessage message) throws MessagingException, Unavailable {
     if (transport == null || !transport.isConnected()) {
       closeQuietly();
       try {
