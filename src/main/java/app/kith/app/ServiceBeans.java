@@ -13,5 +13,7 @@ final class ServiceBeans {
 
   static void bind(Kith kith, BiConsumer<String, Object> registry) {
     registry.accept("inbox", new InboxProcessor(Importers.standard(kith), kith.clock()));
+    registry.accept("delivery", new app.kith.notify.Delivery(kith));
+    registry.accept("calendarFeed", new FeedHttp(new app.kith.feed.CalendarFeed(kith)));
   }
 }
