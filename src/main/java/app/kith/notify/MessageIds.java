@@ -20,9 +20,9 @@ public final class MessageIds {
   }
 
   static String domain(String email) {
-    if (email != null) {
+    if (email != null && email.strip().matches("[^@\\s<>,;\"()\\[\\]]+@[^@\\s]+")) {
       int at = email.lastIndexOf('@');
-      if (at >= 0) {
+      {
         String d = email.substring(at + 1).trim().toLowerCase(Locale.ROOT);
         if (d.matches("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)*")) {
           return d;
