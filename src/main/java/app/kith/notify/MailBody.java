@@ -16,7 +16,10 @@ final class MailBody {
 
   MailBody heading(String s) {
     endList();
-    text.append('\n').append(s).append('\n').append("-".repeat(Math.min(60, s.length()))).append('\n');
+    if (text.length() > 0 && !text.toString().endsWith("\n\n")) {
+      text.append('\n');
+    }
+    text.append(s).append('\n').append("-".repeat(Math.min(60, s.length()))).append('\n');
     html.append("<h3>").append(Text.html(s)).append("</h3>\n");
     return this;
   }
