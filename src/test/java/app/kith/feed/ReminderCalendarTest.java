@@ -11,12 +11,12 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 
-class ReminderCalendarTest {
+public class ReminderCalendarTest {
 
   static final Instant DUE = Instant.parse("2025-03-03T17:00:00Z");
 
   /** An independent check of RFC 5545 section 3.1: CRLF line ends, at most 75 octets, folds start with a space. */
-  static void assertStrictLines(String ics) {
+  public static void assertStrictLines(String ics) {
     assertThat(ics).endsWith("\r\n");
     assertThat(ics.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n");
     for (String line : ics.split("\r\n")) {
