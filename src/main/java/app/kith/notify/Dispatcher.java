@@ -22,7 +22,8 @@ import java.util.List;
  * {@code kith.digest.time}, none when nothing is due. Each message is written in the same
  * transaction that sets the reminders' {@code notified_at}, under an idempotency key (per reminder
  * occurrence, or per digest day), so a second run, or a second node, adds nothing. Quiet hours push
- * the message's {@code not_before} to the end of the window.
+ * the message's {@code not_before} to the end of the window; no digest is composed inside them, so
+ * that everything that fell due overnight, or while Kith was stopped, goes into the morning's one.
  */
 public final class Dispatcher {
 
@@ -70,8 +71,12 @@ public final class Dispatcher {
     if (Outbox.exists(c, key)) {
       return false;
     }
+    Dossier dossier = new Dossier(c);
+    if (dossier.event(r.eventUid(), r.recurrenceId()).map(e -> e.start() != null && !e.start().isAfter(now)).orElse(false)) {
+      return false; // the event has begun (Kith was not running): a brief now would only be noise
+    }
     List<ReminderCalendar.Entry> entries = ReminderCalendar.byIds(c, List.of(r.id()));
-    Mail mail = composer.compose(r, new Dossier(c), entries.get(0));
+    Mail mail = composer.compose(r, dossier, entries.get(0));
     long id = Outbox.add(c, key, MessageIds.of(key, recipient), "brief", recipient, mail, quiet.release(now), now);
     Outbox.link(c, id, r.id());
     return true;
@@ -86,6 +91,10 @@ public final class Dispatcher {
   }
 
   private boolean digest(Connection c, Instant now) throws SQLException {
+    if (quiet.contains(now)) {
+      // wait for the morning: what fell due overnight (or while Kith was stopped) joins that digest
+      return false;
+    }
     Instant at = digestAt(now);
     LocalDate day = at.atZone(zone).toLocalDate();
     String key = "digest:" + day;

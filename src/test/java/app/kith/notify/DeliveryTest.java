@@ -170,6 +170,28 @@ class DeliveryTest {
   }
 
   @Test
+  void aDigestMissedWhileStoppedIsNotSentTwiceTheNextMorning() {
+    rows.reminder("keep-in-touch", "kit:ann:old", ann, null, "Ann", Instant.parse("2025-03-04T07:00:00Z"));
+    rows.reminder("follow-up", "fu:bob", bob, null, "Bob", Instant.parse("2025-03-05T07:00:00Z"));
+    Dispatcher d = new Dispatcher(kith);
+    // Kith was stopped on Tuesday morning and starts again on Wednesday at 07:30, inside quiet hours
+    assertThat(d.run(Instant.parse("2025-03-05T06:30:00Z")).digests()).isZero();
+    assertThat(d.run(Instant.parse("2025-03-05T07:00:00Z")).digests()).isEqualTo(1);
+    assertThat(rows.outbox()).singleElement().satisfies(m -> {
+      assertThat(m.get("idempotency_key")).isEqualTo("digest:2025-03-05");
+      assertThat((String) m.get("subject")).endsWith("1 follow-up, 1 to keep in touch with");
+    });
+  }
+
+  @Test
+  void noBriefForAnEventThatHasAlreadyBegun() {
+    invitation("Yesterday's dinner");
+    assertThat(new Dispatcher(kith).run(TUESDAY_1900.plusSeconds(60)).briefs()).isZero();
+    assertThat(rows.outbox()).isEmpty();
+    assertThat(rows.count("SELECT COUNT(*) FROM reminder WHERE notified_at IS NOT NULL")).isEqualTo(1);
+  }
+
+  @Test
   void nothingDueMeansNoDigest() {
     rows.reminder("keep-in-touch", "keep-in-touch:ann:later", ann, null, "Ann", Instant.parse("2025-03-10T07:00:00Z"));
     assertThat(new Dispatcher(kith).run(Instant.parse("2025-03-05T07:00:00Z"))).isEqualTo(new Dispatcher.Result(0, 0));

@@ -106,6 +106,39 @@ class SmtpDeliveryTest {
   }
 
   @Test
+  void twoRelaysDrainingOneOutboxSendEachMessageOnce() throws Exception {
+    RelayBenchmark.fill(kith, RelayBenchmark.sample(), 300, "pair");
+    kith.close();
+    Map<String, String> s = new HashMap<>(DeliveryTest.settings());
+    s.put("kith.smtp.host", "127.0.0.1");
+    s.put("kith.smtp.port", Integer.toString(port));
+    s.put("kith.outbox.batch", "7");
+    kith = new Kith(KithConfig.of(home, s), Clock.fixed(T0, ZoneOffset.UTC));
+    rows = new Rows(kith.database(), T0);
+    Relay a = new Relay(kith);
+    Relay b = new Relay(kith);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var fa = pool.submit(() -> a.run(T0));
+      var fb = pool.submit(() -> b.run(T0));
+      Relay.Result ra = fa.get();
+      Relay.Result rb = fb.get();
+      assertThat(ra.sent() + rb.sent()).isEqualTo(300);
+      assertThat(ra.failed() + rb.failed()).isZero();
+    } finally {
+      pool.shutdown();
+    }
+    MimeMessage[] got = smtp.getReceivedMessages();
+    assertThat(got).hasSize(300);
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (MimeMessage m : got) {
+      ids.add(m.getMessageID());
+    }
+    assertThat(ids).hasSize(300);
+    assertThat(rows.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent' AND lease_owner IS NULL")).isEqualTo(300);
+  }
+
+  @Test
   void smtpDownForAWhileLosesNothingAndSendsNothingTwice() throws Exception {
     for (int i = 0; i < 3; i++) {
       brief("first " + i, T0);
