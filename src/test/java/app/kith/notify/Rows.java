@@ -117,7 +117,7 @@ public final class Rows {
         if (a instanceof Instant t) {
           Sql.setInstant(ps, i + 1, t);
         } else if (a == null) {
-          ps.setNull(i + 1, java.sql.Types.VARCHAR);
+          ps.setObject(i + 1, null);
         } else {
           ps.setObject(i + 1, a);
         }
