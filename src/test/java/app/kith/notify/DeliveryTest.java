@@ -192,6 +192,14 @@ class DeliveryTest {
   }
 
   @Test
+  void theDigestTimeIsLocalAcrossDaylightSavingTime() {
+    Dispatcher d = new Dispatcher(kith);
+    assertThat(d.digestAt(Instant.parse("2025-03-29T12:00:00Z"))).isEqualTo(Instant.parse("2025-03-29T07:00:00Z"));
+    assertThat(d.digestAt(Instant.parse("2025-03-30T12:00:00Z"))).isEqualTo(Instant.parse("2025-03-30T06:00:00Z"));
+    assertThat(d.digestAt(Instant.parse("2025-03-30T05:59:00Z"))).isEqualTo(Instant.parse("2025-03-29T07:00:00Z"));
+  }
+
+  @Test
   void nothingDueMeansNoDigest() {
     rows.reminder("keep-in-touch", "keep-in-touch:ann:later", ann, null, "Ann", Instant.parse("2025-03-10T07:00:00Z"));
     assertThat(new Dispatcher(kith).run(Instant.parse("2025-03-05T07:00:00Z"))).isEqualTo(new Dispatcher.Result(0, 0));
