@@ -12,7 +12,6 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Date;
 
 /**
  * Builds the MIME message of an outbox row. Only these headers are ever set: From, To, Subject,
@@ -25,11 +24,17 @@ final class MimeMessages {
 
   static MimeMessage build(Session session, Outbox.Row row, InternetAddress from, InternetAddress to, Instant date)
       throws MessagingException {
+    return build(session, row, from, to, date, java.time.ZoneOffset.UTC);
+  }
+
+  /** As above, with the Date header in the owner's zone. */
+  static MimeMessage build(Session session, Outbox.Row row, InternetAddress from, InternetAddress to, Instant date,
+      java.time.ZoneId zone) throws MessagingException {
     MimeMessage m = new FixedIdMessage(session, row.messageId());
     m.setFrom(from);
     m.setRecipient(Message.RecipientType.TO, to);
     m.setSubject(Text.oneLine(row.subject(), 900), StandardCharsets.UTF_8.name());
-    m.setSentDate(Date.from(date));
+    m.setHeader("Date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(date.atZone(zone)));
     m.setHeader("Auto-Submitted", "auto-generated");
 
     MimeMultipart alternative = new MimeMultipart("alternative");

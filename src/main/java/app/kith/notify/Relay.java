@@ -81,7 +81,7 @@ public final class Relay {
             continue;
           }
           try {
-            MimeMessage m = MimeMessages.build(session, row, from, to, now);
+            MimeMessage m = MimeMessages.build(session, row, from, to, now, config.zone());
             sink.deliver(row.id(), m);
           } catch (MailSink.Unavailable e) {
             reachable = false;

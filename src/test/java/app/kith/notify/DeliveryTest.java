@@ -238,6 +238,8 @@ class DeliveryTest {
     assertThat(m.getHeader("X-Evil")).isNull();
     assertThat(m.getSubject()).isEqualTo("Prepare: Launch Bcc: evil@example.org X-Evil: 1, Tue 4 Mar 19:00");
     assertThat(m.getMessageID()).isEqualTo(rows.outbox().get(0).get("message_id"));
+    assertThat(m.getHeader("Date")).containsExactly("Mon, 3 Mar 2025 18:00:00 +0100");
+    assertThat(m.getSentDate().toInstant()).isEqualTo(MONDAY_1800);
     List<String> names = new ArrayList<>();
     for (Header h : Collections.list(m.getAllHeaders())) {
       names.add(h.getName());
