@@ -126,6 +126,16 @@ public final class Outbox {
     }
   }
 
+  /** Gives a claimed message back untried, for the next run. */
+  public static boolean release(Connection c, long id, String owner) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND status = 'pending'")) {
+      ps.setLong(1, id);
+      ps.setString(2, owner);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
   /** Records a failed attempt: retry at {@code next}, or give up ({@code status = 'failed'}). */
   public static void markFailed(Connection c, long id, String owner, String error, Instant next, boolean giveUp)
       throws SQLException {

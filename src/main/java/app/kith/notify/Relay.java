@@ -68,13 +68,22 @@ public final class Relay {
     try (MailSink sink = sink()) {
       Session session = sink instanceof SmtpSink s ? s.session() : Session.getInstance(new Properties());
       boolean reachable = true;
-      while (reachable) {
+      boolean inTime = true;
+      while (reachable && inTime) {
+        Instant leaseUntil = kith.clock().instant().plus(lease);
         List<Outbox.Row> rows =
-            kith.database().inTransaction(c -> Outbox.claim(c, owner, now, now.plus(lease), batch));
+            kith.database().inTransaction(c -> Outbox.claim(c, owner, now, leaseUntil, batch));
         if (rows.isEmpty()) {
           break;
         }
         for (Outbox.Row row : rows) {
+          if (inTime && kith.clock().instant().isAfter(leaseUntil.minus(lease.dividedBy(5)))) {
+            inTime = false; // a slow server: stop before the lease runs out and another node takes over
+          }
+          if (!inTime) {
+            kith.database().inTransaction(c -> Outbox.release(c, row.id(), owner));
+            continue;
+          }
           if (!reachable) {
             failed++;
             fail(row, "not tried: the mail server is unreachable", now);

@@ -138,6 +138,54 @@ class SmtpDeliveryTest {
     assertThat(rows.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent' AND lease_owner IS NULL")).isEqualTo(300);
   }
 
+  /** A clock that moves a minute each time it is read: a very slow SMTP server, as the relay sees it. */
+  static final class SlowClock extends Clock {
+    private Instant t;
+
+    SlowClock(Instant start) {
+      this.t = start;
+    }
+
+    @Override
+    public synchronized Instant instant() {
+      t = t.plusSeconds(60);
+      return t;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  @Test
+  void aRelayStopsBeforeItsLeaseRunsOutAndGivesTheRestBack() throws Exception {
+    RelayBenchmark.fill(kith, RelayBenchmark.sample(), 8, "slow");
+    kith.close();
+    Map<String, String> s = new HashMap<>(DeliveryTest.settings());
+    s.put("kith.smtp.host", "127.0.0.1");
+    s.put("kith.smtp.port", Integer.toString(port));
+    s.put("kith.outbox.lease", "PT5M");
+    kith = new Kith(KithConfig.of(home, s), new SlowClock(T0));
+    rows = new Rows(kith.database(), T0);
+    Relay.Result first = new Relay(kith).run(T0);
+    assertThat(first.sent()).isBetween(1, 7);
+    assertThat(first.failed()).isZero();
+    assertThat(rows.count("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND lease_owner IS NULL AND attempts = 0"))
+        .isEqualTo(8 - first.sent());
+    int rest = 0;
+    for (int i = 0; i < 8 && rest < 8 - first.sent(); i++) {
+      rest += new Relay(kith).run(T0).sent();
+    }
+    assertThat(rest).isEqualTo(8 - first.sent());
+    assertThat(smtp.getReceivedMessages()).hasSize(8);
+  }
+
   @Test
   void smtpDownForAWhileLosesNothingAndSendsNothingTwice() throws Exception {
     for (int i = 0; i < 3; i++) {
