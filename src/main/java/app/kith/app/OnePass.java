@@ -44,7 +44,10 @@ public final class OnePass {
     List<FileReport> reports = new ArrayList<>();
     for (String folder : List.of("inbox/contacts", "inbox/calendar", "inbox/mail")) {
       for (Path file : files(kith.folder(folder))) {
-        reports.add(inbox.take(file));
+        FileReport report = inbox.take(file);
+        if (report != null) { // null: another node took the file first
+          reports.add(report);
+        }
       }
     }
     ImportReport imported = ImportReport.of(reports);
