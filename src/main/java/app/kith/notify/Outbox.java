@@ -90,24 +90,31 @@ public final class Outbox {
       }
     }
     List<Row> rows = new ArrayList<>(ids.size());
+    if (ids.isEmpty()) {
+      return rows;
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
     try (PreparedStatement lease = c.prepareStatement(
-            "UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id = ?");
-        PreparedStatement read = c.prepareStatement(
-            "SELECT id, idempotency_key, message_id, kind, recipient, subject, body_text, body_html, ics, attempts,"
-                + " created_at FROM outbox WHERE id = ?")) {
-      for (long id : ids) {
-        lease.setString(1, owner);
-        Sql.setInstant(lease, 2, leaseUntil);
-        lease.setLong(3, id);
-        lease.executeUpdate();
-        read.setLong(1, id);
-        try (ResultSet rs = read.executeQuery()) {
-          if (rs.next()) {
-            rows.add(new Row(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("message_id"),
-                rs.getString("kind"), rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"),
-                rs.getString("body_html"), rs.getString("ics"), rs.getInt("attempts"),
-                Sql.getInstant(rs, "created_at")));
-          }
+        "UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id IN (" + marks + ")")) {
+      lease.setString(1, owner);
+      Sql.setInstant(lease, 2, leaseUntil);
+      for (int i = 0; i < ids.size(); i++) {
+        lease.setLong(i + 3, ids.get(i));
+      }
+      lease.executeUpdate();
+    }
+    try (PreparedStatement read = c.prepareStatement(
+        "SELECT id, idempotency_key, message_id, kind, recipient, subject, body_text, body_html, ics, attempts,"
+            + " created_at FROM outbox WHERE id IN (" + marks + ") ORDER BY id")) {
+      for (int i = 0; i < ids.size(); i++) {
+        read.setLong(i + 1, ids.get(i));
+      }
+      try (ResultSet rs = read.executeQuery()) {
+        while (rs.next()) {
+          rows.add(new Row(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("message_id"),
+              rs.getString("kind"), rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"),
+              rs.getString("body_html"), rs.getString("ics"), rs.getInt("attempts"),
+              Sql.getInstant(rs, "created_at")));
         }
       }
     }

@@ -36,7 +36,6 @@ final class SmtpSink implements MailSink {
     p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
     p.setProperty("mail.smtp.connectiontimeout", config.get("kith.smtp.connect-timeout-ms", "10000"));
     p.setProperty("mail.smtp.timeout", config.get("kith.smtp.timeout-ms", "30000"));
-    p.setProperty("mail.smtp.writetimeout", config.get("kith.smtp.timeout-ms", "30000"));
     this.session = Session.getInstance(p);
   }
 
@@ -46,21 +45,37 @@ final class SmtpSink implements MailSink {
 
   @Override
   public void deliver(long outboxId, MimeMessage message) throws MessagingException, Unavailable {
-    if (transport == null || !transport.isConnected()) {
-      closeQuietly();
-      try {
-        transport = session.getTransport("smtp");
-        transport.connect(host, port, username, password);
-      } catch (MessagingException e) {
-        closeQuietly();
-        throw new Unavailable(e);
-      }
-    }
+    // not transport.isConnected(): for SMTP that costs a NOOP round trip per message. A reused
+    // connection the server has dropped meanwhile fails at once; then one fresh connection is tried.
+    boolean reused = transport != null;
+    connect();
     try {
       transport.sendMessage(message, message.getAllRecipients());
     } catch (MessagingException e) {
-      closeQuietly(); // the connection may be broken: start afresh for the next message
-      throw e;
+      closeQuietly();
+      if (!reused || !(e.getNextException() instanceof java.io.IOException || e.getCause() instanceof java.io.IOException)) {
+        throw e;
+      }
+      connect();
+      try {
+        transport.sendMessage(message, message.getAllRecipients());
+      } catch (MessagingException again) {
+        closeQuietly();
+        throw again;
+      }
+    }
+  }
+
+  private void connect() throws Unavailable {
+    if (transport != null) {
+      return;
+    }
+    try {
+      transport = session.getTransport("smtp");
+      transport.connect(host, port, username, password);
+    } catch (MessagingException e) {
+      closeQuietly();
+      throw new Unavailable(e);
     }
   }
 

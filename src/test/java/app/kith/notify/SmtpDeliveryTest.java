@@ -187,6 +187,25 @@ class SmtpDeliveryTest {
   }
 
   @Test
+  void aConnectionDroppedByARestartedServerIsReplacedOnce() throws Exception {
+    Mail mail = RelayBenchmark.sample();
+    try (SmtpSink sink = new SmtpSink(kith.config())) {
+      jakarta.mail.internet.InternetAddress me = Recipient.owner(kith.config());
+      for (int i = 0; i < 2; i++) {
+        if (i == 1) {
+          smtp.stop(); // mid-way: the open connection dies with the server
+          smtp = startSmtp();
+        }
+        Outbox.Row row = new Outbox.Row(i, "k" + i, "<r" + i + ".kith@example.com>", "brief", "me@example.com",
+            mail.subject(), mail.text(), mail.html(), mail.ics(), 0, T0);
+        sink.deliver(i, MimeMessages.build(sink.session(), row, me, me, T0));
+      }
+    }
+    assertThat(smtp.getReceivedMessages()).singleElement()
+        .satisfies(m -> assertThat(m.getMessageID()).isEqualTo("<r1.kith@example.com>"));
+  }
+
+  @Test
   void smtpDownForAWhileLosesNothingAndSendsNothingTwice() throws Exception {
     for (int i = 0; i < 3; i++) {
       brief("first " + i, T0);
