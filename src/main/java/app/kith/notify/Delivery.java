@@ -26,9 +26,15 @@ public final class Delivery {
     this.calendar = new ReminderCalendar(kith);
   }
 
-  /** A pass at the clock's now (the route's entry point). */
+  /**
+   * A pass at the clock's now (the route's entry point). It sweeps first, so that the digest
+   * written at 08:00 holds every reminder due at 08:00 even when the schedule's own sweep has not
+   * come round yet (a sweep is idempotent; running it here as well costs only the rows due).
+   */
   public synchronized Result tick() {
-    return run(kith.clock().instant());
+    Instant now = kith.clock().instant();
+    new app.kith.schedule.Sweep(kith).run(now);
+    return run(now);
   }
 
   public synchronized Result run(Instant now) {
