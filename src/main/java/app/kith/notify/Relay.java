@@ -70,7 +70,8 @@ public final class Relay {
       boolean reachable = true;
       boolean inTime = true;
       while (reachable && inTime) {
-        Instant leaseUntil = kith.clock().instant().plus(lease);
+        Instant clock = kith.clock().instant();
+        Instant leaseUntil = (clock.isAfter(now) ? clock : now).plus(lease);
         List<Outbox.Row> rows =
             kith.database().inTransaction(c -> Outbox.claim(c, owner, now, leaseUntil, batch));
         if (rows.isEmpty()) {
