@@ -1,6 +1,5 @@
 package app.kith.cli;
 
-import app.kith.KithException;
 import app.kith.app.Kith;
 import app.kith.app.KithService;
 import picocli.CommandLine.Command;
