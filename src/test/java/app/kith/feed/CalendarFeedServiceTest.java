@@ -67,6 +67,17 @@ class CalendarFeedServiceTest {
       assertThat(url).matches("http://127\\.0\\.0\\.1:" + http + "/calendar/[A-Za-z0-9_-]{27}\\.ics");
 
       KithService service = new KithService(kith, Optional.of(Path.of("").toAbsolutePath()));
+      java.io.PrintStream stderr = System.err;
+      java.io.ByteArrayOutputStream logs = new java.io.ByteArrayOutputStream();
+      System.setErr(new java.io.PrintStream(new java.io.OutputStream() {
+        @Override
+        public void write(int b) {
+          stderr.write(b);
+          synchronized (logs) {
+            logs.write(b);
+          }
+        }
+      }, true));
       service.start();
       try {
         HttpResponse<String> ok = get(url, null);
@@ -100,9 +111,12 @@ class CalendarFeedServiceTest {
         String rotated = new FeedToken(kith).rotate();
         assertThat(get(url, null).statusCode()).isEqualTo(404);
         assertThat(get(base + rotated + ".ics", null).statusCode()).isEqualTo(200);
+        assertThat(logs.toString(java.nio.charset.StandardCharsets.UTF_8)).as("logs").contains("calendar-feed")
+            .doesNotContain(token).doesNotContain(rotated);
       } finally {
         service.stop();
         smtp.stop();
+        System.setErr(stderr);
       }
     }
   }
