@@ -18,5 +18,7 @@ final class ServiceBeans {
     registry.accept("mailInbox", new MailInbox(kith, imap));
     registry.accept("mailProcessed",
         new org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository(kith.database().dataSource(), "mail-imap"));
+    registry.accept("delivery", new app.kith.notify.Delivery(kith));
+    registry.accept("calendarFeed", new FeedHttp(new app.kith.feed.CalendarFeed(kith)));
   }
 }

@@ -1,6 +1,5 @@
 package app.kith.cli;
 
-import app.kith.KithException;
 import app.kith.app.Kith;
 import app.kith.app.KithService;
 import picocli.CommandLine.Command;
@@ -30,7 +29,19 @@ final class RunCommand extends Subcommand {
       Demo.copyExamples(root.appDir(), kith, err());
     }
     if (once) {
-      throw new KithException("'run --once' is not available yet in this build");
+      app.kith.app.OnePass pass = new app.kith.app.OnePass(kith);
+      app.kith.app.OnePass.Result r = pass.run();
+      if (json()) {
+        Output.json(out(), r);
+      } else {
+        out().printf("imported %d records (%d created, %d merged, %d unchanged, %d rejected); %d reminders created;"
+                + " emails: %d sent, %d written, %d failed; calendar: %d files written%n",
+            r.imported().received(), r.imported().created(), r.imported().merged(), r.imported().unchanged(),
+            r.imported().rejected(), r.reminders().created(), r.emails().sent(), r.emails().written(),
+            r.emails().failed(), r.calendar().written());
+        out().flush();
+      }
+      return pass.hadRejections() ? KithCommand.PARTIAL : KithCommand.OK;
     }
     err().println("kith: starting on http://" + kith.config().get("kith.http.host", "127.0.0.1") + ":"
         + kith.config().get("kith.http.port", "8080") + " with home " + kith.home() + " (Ctrl-C stops)");
