@@ -25,10 +25,7 @@ final class KeepInTouchRule {
           + " AND (c.next_due IS NULL OR c.next_due > r.cadence_due)";
 
   private static final String CANDIDATES =
-      "SELECT c.id, c.name, c.next_due,"
-          + " CASE WHEN EXISTS (SELECT 1 FROM reminder w WHERE w.contact_id = c.id AND w.kind = 'keep-in-touch'"
-          + "   AND w.cadence_due = c.next_due AND w.status = 'withdrawn') THEN 1 ELSE 0 END AS withdrawn_before"
-          + " FROM contact c"
+      "SELECT c.id, c.name, c.next_due FROM contact c"
           + " WHERE c.next_due <= ? AND c.cadence IS NOT NULL"
           + " AND NOT EXISTS (SELECT 1 FROM reminder r WHERE r.contact_id = c.id AND r.kind = 'keep-in-touch'"
           + "   AND (r.status IN ('due', 'snoozed') OR (r.cadence_due = c.next_due AND r.status <> 'withdrawn')))"
@@ -59,7 +56,20 @@ final class KeepInTouchRule {
       }
     }
     tally.closed += ReminderRows.finish(c, ReminderRows.claimOpen(c, closed), Reminder.DONE, now);
-    tally.withdrawn += ReminderRows.finish(c, ReminderRows.claimOpen(c, withdrawn), Reminder.WITHDRAWN, now);
+    List<Long> claimed = ReminderRows.claimOpen(c, withdrawn);
+    tally.withdrawn += ReminderRows.finish(c, claimed, Reminder.WITHDRAWN, now);
+    // a withdrawn reminder gives up its key, so that the same cycle can come back if the cadence does
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE reminder SET reminder_key = reminder_key || ':withdrawn:' || CAST(id AS VARCHAR(20)) WHERE id = ?")) {
+      for (long id : claimed) {
+        ps.setLong(1, id);
+        ps.addBatch();
+      }
+      if (!claimed.isEmpty()) {
+        ps.executeBatch();
+      }
+    }
   }
 
   private void release(Connection c, Instant now, Tally tally) throws SQLException {
@@ -70,7 +80,6 @@ final class KeepInTouchRule {
     }
     Instant weekStart = settings.weekStartDigest(now);
     List<ReminderRows.NewReminder> fresh = new ArrayList<>();
-    List<ReminderRows.NewReminder> back = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(CANDIDATES)) {
       ReminderRows.bind(ps, now, room);
       try (ResultSet rs = ps.executeQuery()) {
@@ -79,7 +88,7 @@ final class KeepInTouchRule {
           Instant nextDue = Sql.getInstant(rs, "next_due");
           Instant due = nextDue.isBefore(weekStart) ? weekStart : nextDue;
           String name = rs.getString("name");
-          (rs.getInt("withdrawn_before") == 1 ? back : fresh).add(
+          fresh.add(
               new ReminderRows.NewReminder(
                   Reminder.KEEP_IN_TOUCH, key(id, nextDue), id, null, null,
                   "Keep in touch with " + (name == null || name.isBlank() ? "contact #" + id : name.strip()),
@@ -88,10 +97,6 @@ final class KeepInTouchRule {
       }
     }
     tally.created += ReminderRows.insert(c, fresh, now);
-    // a cycle withdrawn earlier (cadence removed, then set again) comes back rather than clashing
-    for (ReminderRows.NewReminder r : back) {
-      tally.created += revive(c, r, now) ? 1 : 0;
-    }
   }
 
   private static int usedThisWeek(Connection c, String week) throws SQLException {
@@ -104,16 +109,4 @@ final class KeepInTouchRule {
     }
   }
 
-  private static boolean revive(Connection c, ReminderRows.NewReminder r, Instant now) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE reminder SET status = 'due', due_at = ?, budget_week = ?, notified_at = NULL,"
-                + " snoozed_until = NULL, done_at = NULL, updated_at = ? WHERE reminder_key = ? AND status = 'withdrawn'")) {
-      Sql.setInstant(ps, 1, r.dueAt());
-      ps.setString(2, r.budgetWeek());
-      Sql.setInstant(ps, 3, now);
-      ps.setString(4, r.key());
-      return ps.executeUpdate() > 0;
-    }
-  }
 }

@@ -10,7 +10,6 @@ ALTER TABLE reminder ADD COLUMN cadence_due TIMESTAMP;
 ALTER TABLE reminder ADD COLUMN budget_week VARCHAR(10);
 
 CREATE INDEX reminder_budget_week ON reminder (budget_week);
-CREATE INDEX reminder_kind_status ON reminder (kind, status);
 
 -- The row a sweep locks (SELECT ... FOR UPDATE SKIP LOCKED) so that one sweep at a time runs,
 -- whichever node or command starts it.

@@ -275,6 +275,33 @@ class SweepTest {
   }
 
   @Test
+  void removingACadenceWithdrawsTheReminderAndSettingItAgainBringsItBack() {
+    at("2025-01-01T12:00");
+    long ana = f.contact("Ana Lima", "ana@lima.dev", "P14D", local("2025-01-01T12:00"));
+    f.clock.set(local("2025-01-20T09:00"));
+    assertThat(f.sweep().created()).isEqualTo(1);
+    setCadence(ana, null);
+    assertThat(f.sweep().withdrawn()).isEqualTo(1);
+    assertThat(f.reminders("status = 'due'")).isEmpty();
+    setCadence(ana, "P14D"); // the same cycle as before
+    assertThat(f.sweep().created()).isEqualTo(1);
+    assertThat(f.reminders()).extracting(Fixture.Row::status).containsExactly("withdrawn", "due");
+    assertThat(f.sweep()).isEqualTo(new SweepResult(0, 0, 0, 0));
+  }
+
+  void setCadence(long contactId, String cadence) {
+    f.kith.database().inTransaction(c -> {
+      try (var ps = c.prepareStatement("UPDATE contact SET cadence = ? WHERE id = ?")) {
+        ps.setString(1, cadence);
+        ps.setLong(2, contactId);
+        ps.executeUpdate();
+      }
+      new app.kith.contacts.Interactions(new app.kith.contacts.Cadence(f.kith.config())).refresh(c, contactId, f.clock.instant());
+      return null;
+    });
+  }
+
+  @Test
   void aSnoozedReminderComesBackWhenItsTimeComesAndIsAnnouncedAgain() {
     at("2025-01-01T12:00");
     f.contact("Ana Lima", "ana@lima.dev", "P14D", local("2025-01-01T12:00"));
