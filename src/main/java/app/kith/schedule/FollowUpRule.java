@@ -14,16 +14,15 @@ import java.util.Map;
 
 /**
  * {@code follow-up}: after a non-recurring <em>mine</em> event ends, one per person newly met there
- * (not me, not a room or resource, not declined, no interaction recorded before the event), due at
- * the digest time the next morning. An event without an attendee list gets one follow-up without a
- * contact. A follow-up closes by itself when an interaction with its person is recorded after the
+ * (an attendee who is not me, not a room or resource, has not declined, and had no interaction
+ * recorded before the event), due at the digest time the next morning. An event without an attendee
+ * list (or with only me and rooms on it) gets one follow-up without a contact. A follow-up closes by itself when an interaction with its person is recorded after the
  * event.
  */
 final class FollowUpRule {
 
   private static final String ENDED =
-      "SELECT o.uid, o.recurrence_id, o.start_at, o.end_at, o.event_id, e.summary, e.organizer_email,"
-          + " e.organizer_name"
+      "SELECT o.uid, o.recurrence_id, o.start_at, o.end_at, o.event_id, e.summary"
           + " FROM occurrence o JOIN calendar_event e ON e.id = o.event_id"
           + " WHERE o.end_at <= ? AND o.end_at > ? AND o.recurring = FALSE AND o.cancelled = FALSE"
           + " AND e.mine = TRUE AND (e.status IS NULL OR e.status <> 'CANCELLED')";
@@ -64,13 +63,9 @@ final class FollowUpRule {
           String summary = PrepareRule.name(rs.getString("summary"));
           Instant due = settings.followUpDue(end);
           Map<String, Person> people = attendees(c, rs.getLong("event_id"));
-          String organizer = rs.getString("organizer_email");
-          if (organizer != null && !organizer.isBlank() && !settings.isMe(organizer)) {
-            people.putIfAbsent(
-                ScheduleSettings.emailKey(organizer),
-                new Person(organizer.trim(), rs.getString("organizer_name"), null, null, null));
-          }
+          people.values().removeIf(p -> !p.someone(settings));
           if (people.isEmpty()) {
+            // no attendee list (or only me and the rooms): ask who I met
             fresh.add(
                 new ReminderRows.NewReminder(
                     Reminder.FOLLOW_UP, prefix, null, uid, rid,
@@ -79,7 +74,7 @@ final class FollowUpRule {
           }
           for (Map.Entry<String, Person> p : people.entrySet()) {
             Person person = p.getValue();
-            if (!person.counts(settings)) {
+            if ("DECLINED".equalsIgnoreCase(person.partstat())) {
               continue;
             }
             Long contactId = person.contactId != null ? person.contactId : contactByEmail(c, p.getKey());
@@ -99,12 +94,10 @@ final class FollowUpRule {
   }
 
   private record Person(String email, String name, String partstat, String cutype, Long contactId) {
-    boolean counts(ScheduleSettings settings) {
+    /** A person other than me: not one of my addresses, not a room or a resource. */
+    boolean someone(ScheduleSettings settings) {
       String type = cutype == null ? "" : cutype.toUpperCase(Locale.ROOT);
-      return !settings.isMe(email)
-          && !type.equals("ROOM")
-          && !type.equals("RESOURCE")
-          && !"DECLINED".equalsIgnoreCase(partstat);
+      return !settings.isMe(email) && !type.equals("ROOM") && !type.equals("RESOURCE");
     }
 
     String display() {
