@@ -79,6 +79,15 @@ class SweepTest {
     SweepResult r = f.sweep();
     assertThat(r.withdrawn()).isEqualTo(1);
     assertThat(f.reminders()).singleElement().extracting(Fixture.Row::status).isEqualTo("withdrawn");
+    // the cancellation is itself cancelled: the brief comes back, due as before
+    f.sql("UPDATE occurrence SET cancelled = FALSE WHERE uid = 'e1'");
+    assertThat(f.sweep().moved()).isEqualTo(1);
+    assertThat(f.reminders()).singleElement().satisfies(row -> {
+      assertThat(row.status()).isEqualTo("due");
+      assertThat(row.dueAt()).isEqualTo(local("2025-03-03T18:00"));
+    });
+    f.sql("UPDATE calendar_event SET status = 'CANCELLED' WHERE uid = 'e1'");
+    assertThat(f.sweep().withdrawn()).isEqualTo(1);
     // an event that disappears altogether also withdraws its brief
     f.event("e2", "Lunch", local("2025-03-05T12:00"), local("2025-03-05T13:00"), true, "host@x.org", List.of());
     f.sweep();
