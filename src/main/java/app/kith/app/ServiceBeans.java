@@ -20,5 +20,6 @@ final class ServiceBeans {
         new org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository(kith.database().dataSource(), "mail-imap"));
     registry.accept("delivery", new app.kith.notify.Delivery(kith));
     registry.accept("calendarFeed", new FeedHttp(new app.kith.feed.CalendarFeed(kith)));
+    registry.accept("sweep", new app.kith.schedule.SweepJob(kith));
   }
 }

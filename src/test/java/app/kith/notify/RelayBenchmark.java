@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * messages over one connection to the same server in the same run. Target: relay at least 80% of
  * the plain loop. Run:
  *
- * <pre>mvn -B -o test -Dsurefire.excludedGroups= -Dgroups=benchmark -Dtest=RelayBenchmark -Dkith.bench.emails=2000</pre>
+ * <pre>mvn -B -o test -Dkith.test.excluded=none -Dtest=RelayBenchmark -Dkith.bench.emails=2000</pre>
  *
  * The figures go to stdout (target/surefire-reports/app.kith.notify.RelayBenchmark-output.txt) and
  * to target/benchmark-relay.txt.
