@@ -59,11 +59,22 @@ public final class Rows {
     });
   }
 
+  /**
+   * A reminder as the sweep would have made it. A keep-in-touch one also gives its contact the
+   * cadence that made it due, so the real sweep (run by every delivery pass) keeps it.
+   */
   public long reminder(String kind, String key, Long contactId, String eventUid, String title, Instant dueAt) {
-    return db.inTransaction(c -> insert(c,
-        "INSERT INTO reminder (kind, reminder_key, contact_id, event_uid, recurrence_id, title, due_at, status, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'due', ?, ?)",
-        "reminder", kind, key, contactId, eventUid, eventUid == null ? null : "", title, dueAt, now, now));
+    return db.inTransaction(c -> {
+      boolean keepInTouch = kind.equals("keep-in-touch") && contactId != null;
+      if (keepInTouch) {
+        exec(c, "UPDATE contact SET cadence = COALESCE(cadence, 'P1M'), next_due = ? WHERE id = ?", dueAt, contactId);
+      }
+      return insert(c,
+          "INSERT INTO reminder (kind, reminder_key, contact_id, event_uid, recurrence_id, title, due_at, status, cadence_due,"
+              + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'due', ?, ?, ?)",
+          "reminder", kind, key, contactId, eventUid, eventUid == null ? null : "", title, dueAt,
+          keepInTouch ? dueAt : null, now, now);
+    });
   }
 
   public void setStatus(long reminderId, String status) {
