@@ -48,7 +48,7 @@ public final class Relay {
     this.config = kith.config();
     this.owner = nodeName() + "/" + UUID.randomUUID();
     this.quiet = QuietHours.parse(config.get("kith.quiet-hours", ""), config.zone());
-    this.lease = config.getDuration("kith.outbox.lease", Duration.ofMinutes(5));
+    this.lease = config.getDuration("kith.outbox.lease", Duration.ofSeconds(30));
     Duration base = config.getDuration("kith.outbox.retry-base", Duration.ofSeconds(30));
     this.retryBase = base.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : base;
     this.retryMax = config.getDuration("kith.outbox.retry-max", Duration.ofHours(1));
@@ -146,11 +146,14 @@ public final class Relay {
     return new EmlSink(kith.folder("outbox/mail"));
   }
 
+  /** {@code pid@host}: tells an operator which process holds a lease. */
   private static String nodeName() {
+    String host;
     try {
-      return InetAddress.getLocalHost().getHostName();
+      host = InetAddress.getLocalHost().getHostName();
     } catch (Exception e) {
-      return "node";
+      host = "node";
     }
+    return ProcessHandle.current().pid() + "@" + host;
   }
 }

@@ -79,6 +79,10 @@ public final class NodeProcess implements AutoCloseable {
     return this;
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }
