@@ -13,5 +13,6 @@ final class ServiceBeans {
 
   static void bind(Kith kith, BiConsumer<String, Object> registry) {
     registry.accept("inbox", new InboxProcessor(Importers.standard(kith), kith.clock()));
+    registry.accept("feeds", new app.kith.ingest.feeds.FeedPoller(kith));
   }
 }
