@@ -74,11 +74,29 @@ public final class CalendarPeople {
     return out;
   }
 
+  /** Emails already looked up in this file (a calendar names the same people again and again). */
+  private final java.util.Map<String, Long> known =
+      new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Long> eldest) {
+          return size() > 20_000;
+        }
+      };
+
   public Long contactId(Connection c, String email) throws SQLException {
+    String key = email.trim().toLowerCase(Locale.ROOT);
+    Long hit = known.get(key);
+    if (hit != null) {
+      return hit;
+    }
     try (PreparedStatement ps = c.prepareStatement("SELECT contact_id FROM contact_email WHERE email_key = ?")) {
-      ps.setString(1, email.trim().toLowerCase(Locale.ROOT));
+      ps.setString(1, key);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : null;
+        Long id = rs.next() ? rs.getLong(1) : null;
+        if (id != null) {
+          known.put(key, id);
+        }
+        return id;
       }
     }
   }
@@ -108,6 +126,7 @@ public final class CalendarPeople {
       ps.setString(3, email.trim().toLowerCase(Locale.ROOT));
       ps.executeUpdate();
     }
+    known.put(email.trim().toLowerCase(Locale.ROOT), id);
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO contact_source (contact_id, source, added_at) VALUES (?, ?, ?)")) {
       ps.setLong(1, id);

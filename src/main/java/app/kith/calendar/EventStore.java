@@ -53,6 +53,26 @@ public final class EventStore {
     return out;
   }
 
+  private List<Stored> seriesWith(Connection c, String uid, Stored fresh) throws SQLException {
+    int others = 0;
+    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM calendar_event WHERE uid = ? AND id <> ?")) {
+      ps.setString(1, uid);
+      ps.setLong(2, fresh.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        others = rs.getInt(1);
+      }
+    }
+    if (others == 0) {
+      return List.of(fresh);
+    }
+    List<Stored> rows = new ArrayList<>();
+    for (Stored s : series(c, uid)) {
+      rows.add(s.id() == fresh.id() ? fresh : s);
+    }
+    return rows;
+  }
+
   private static final String SELECT =
       "SELECT id, uid, recurrence_id, sequence, dtstamp, status, summary, description, location, join_url,"
           + " organizer_email, organizer_name, all_day, start_at, end_at, start_date, end_date, tzid, mine, component,"
@@ -205,7 +225,13 @@ public final class EventStore {
    * there; returns them (with the stored rows, for the people who attended).
    */
   public List<Materialised> materialise(Connection c, String uid, Instant from, Instant to) throws SQLException {
-    List<Stored> rows = series(c, uid);
+    return materialise(c, uid, from, to, null);
+  }
+
+  /** As above; {@code fresh} is a row just saved, used as is instead of being read back. */
+  public List<Materialised> materialise(Connection c, String uid, Instant from, Instant to, Stored fresh)
+      throws SQLException {
+    List<Stored> rows = fresh == null ? series(c, uid) : seriesWith(c, uid, fresh);
     try (PreparedStatement ps = c.prepareStatement("DELETE FROM occurrence WHERE uid = ?")) {
       ps.setString(1, uid);
       ps.executeUpdate();

@@ -179,14 +179,24 @@ final class CalendarSession {
     }
     List<Attendee> people = ctx.people().resolve(c, e, true, ctx.now());
     e = e.withAttendees(people);
-    ctx.store().save(c, existing == null ? null : existing.id(), e, fingerprint, ctx.people().mine(e), source, ctx.now());
+    boolean mine = ctx.people().mine(e);
+    long id = ctx.store().save(c, existing == null ? null : existing.id(), e, fingerprint, mine, source, ctx.now());
     if (existing == null) {
       tally.created();
     } else {
       tally.merged();
     }
-    touched.add(e.uid());
+    if (done.add(e.uid())) {
+      // the common case, one component per UID: materialise now from what is in memory
+      record(e.uid(), ctx.store().materialise(c, e.uid(), ctx.windowFrom(), ctx.windowTo(),
+          new EventStore.Stored(id, e, fingerprint, mine)));
+    } else {
+      touched.add(e.uid());
+    }
   }
+
+  /** UIDs materialised on the fly; a second component of the same UID sends it to {@link #finish}. */
+  private final Set<String> done = new java.util.HashSet<>();
 
   private void cancel(Event e, RawComponent raw, String where) throws SQLException {
     EventStore.Stored master = ctx.store().find(c, e.uid(), "");
@@ -366,28 +376,28 @@ final class CalendarSession {
 
   /** Materialises the occurrences of every UID touched, and records past meetings of mine. */
   void finish() throws SQLException {
-    Interactions interactions = ctx.interactions();
-    Instant now = ctx.now();
     for (String uid : touched) {
-      for (EventStore.Materialised m : ctx.store().materialise(c, uid, ctx.windowFrom(), ctx.windowTo())) {
-        var o = m.occurrence();
-        if (!m.row().mine() || o.cancelled() || o.event().cancelled() || o.end().isAfter(now)) {
-          continue;
-        }
-        for (Attendee a : m.row().event().attendees()) {
-          if (a.contactId() == null || a.declined() || !a.isPerson() || ctx.people().isMe(a.email())) {
-            continue;
-          }
-          String key = "meeting:" + uid + ":" + o.recurrenceId() + ":" + a.contactId();
-          if (key.length() <= 1200) {
-            interactions.record(c, a.contactId(), o.start(), "meeting", o.event().summary(), key, now);
-          }
-        }
-      }
+      record(uid, ctx.store().materialise(c, uid, ctx.windowFrom(), ctx.windowTo()));
     }
   }
 
-  static String lower(String s) {
-    return s == null ? null : s.toLowerCase(Locale.ROOT);
+  private void record(String uid, List<EventStore.Materialised> occurrences) throws SQLException {
+    Interactions interactions = ctx.interactions();
+    Instant now = ctx.now();
+    for (EventStore.Materialised m : occurrences) {
+      var o = m.occurrence();
+      if (!m.row().mine() || o.cancelled() || o.event().cancelled() || o.end().isAfter(now)) {
+        continue;
+      }
+      for (Attendee a : m.row().event().attendees()) {
+        if (a.contactId() == null || a.declined() || !a.isPerson() || ctx.people().isMe(a.email())) {
+          continue;
+        }
+        String key = "meeting:" + uid + ":" + o.recurrenceId() + ":" + a.contactId();
+        if (key.length() <= 1200) {
+          interactions.record(c, a.contactId(), o.start(), "meeting", o.event().summary(), key, now);
+        }
+      }
+    }
   }
 }
