@@ -29,8 +29,32 @@ public final class EventStore {
     this.limits = limits;
   }
 
+  /**
+   * Statements prepared once per connection: a big file runs the same few statements tens of
+   * thousands of times, and H2's own query cache is smaller than the set we cycle through. They
+   * close with the connection.
+   */
+  private final java.util.Map<String, PreparedStatement> prepared = new java.util.HashMap<>();
+  private Connection preparedFor;
+  /** The last save inserted a new row (so a UID with no other rows has no occurrences to clear). */
+  private boolean freshlyInserted;
+
+  private PreparedStatement ps(Connection c, String sql, boolean keys) throws SQLException {
+    if (c != preparedFor) {
+      prepared.clear();
+      preparedFor = c;
+    }
+    PreparedStatement ps = prepared.get(sql);
+    if (ps == null || ps.isClosed()) {
+      ps = keys ? c.prepareStatement(sql, new String[] {"id"}) : c.prepareStatement(sql);
+      prepared.put(sql, ps);
+    }
+    return ps;
+  }
+
   public Stored find(Connection c, String uid, String recurrenceId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE uid = ? AND recurrence_id = ?")) {
+    PreparedStatement ps = ps(c, SELECT + " WHERE uid = ? AND recurrence_id = ?", false);
+    {
       ps.setString(1, uid);
       ps.setString(2, recurrenceId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -55,7 +79,8 @@ public final class EventStore {
 
   private List<Stored> seriesWith(Connection c, String uid, Stored fresh) throws SQLException {
     int others = 0;
-    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM calendar_event WHERE uid = ? AND id <> ?")) {
+    PreparedStatement ps = ps(c, "SELECT COUNT(*) FROM calendar_event WHERE uid = ? AND id <> ?", false);
+    {
       ps.setString(1, uid);
       ps.setLong(2, fresh.id());
       try (ResultSet rs = ps.executeQuery()) {
@@ -114,13 +139,14 @@ public final class EventStore {
   public long save(Connection c, Long existingId, Event e, String fingerprint, boolean mine, String source, Instant now)
       throws SQLException {
     long id;
+    freshlyInserted = existingId == null;
     if (existingId == null) {
-      try (PreparedStatement ps = c.prepareStatement(
+      PreparedStatement ps = ps(c,
           "INSERT INTO calendar_event (uid, recurrence_id, sequence, dtstamp, status, summary, description, location,"
               + " join_url, organizer_email, organizer_name, all_day, start_at, end_at, start_date, end_date, tzid,"
               + " recurring, mine, component, source, updated_at, fingerprint)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          new String[] {"id"})) {
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", true);
+      {
         bind(ps, e, fingerprint, mine, source, now);
         ps.executeUpdate();
         try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -145,9 +171,10 @@ public final class EventStore {
       }
     }
     if (!e.attendees().isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement(
+      PreparedStatement ps = ps(c,
           "INSERT INTO event_attendee (event_id, email, name, partstat, role, cutype, comment, contact_id)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", false);
+      {
         for (Attendee a : e.attendees()) {
           ps.setLong(1, id);
           ps.setString(2, a.email().toLowerCase(Locale.ROOT));
@@ -232,7 +259,8 @@ public final class EventStore {
   public List<Materialised> materialise(Connection c, String uid, Instant from, Instant to, Stored fresh)
       throws SQLException {
     List<Stored> rows = fresh == null ? series(c, uid) : seriesWith(c, uid, fresh);
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM occurrence WHERE uid = ?")) {
+    if (!(rows.size() == 1 && rows.get(0) == fresh && freshlyInserted)) {
+      PreparedStatement ps = ps(c, "DELETE FROM occurrence WHERE uid = ?", false);
       ps.setString(1, uid);
       ps.executeUpdate();
     }
@@ -240,9 +268,10 @@ public final class EventStore {
     if (out.isEmpty()) {
       return out;
     }
-    try (PreparedStatement ps = c.prepareStatement(
+    PreparedStatement ps = ps(c,
         "INSERT INTO occurrence (event_id, uid, recurrence_id, start_at, end_at, all_day, start_date, end_date, recurring,"
-            + " cancelled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            + " cancelled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", false);
+    {
       for (Materialised m : out) {
         Occurrence o = m.occurrence();
         ps.setLong(1, m.row().id());
@@ -279,8 +308,13 @@ public final class EventStore {
         overrides.add(e);
       }
     }
-    Recurrence.Expansion x =
-        Recurrence.expand(master == null ? null : master.event(), overrides, from, to, owner, limits);
+    Recurrence.Expansion x;
+    try {
+      x = Recurrence.expand(master == null ? null : master.event(), overrides, from, to, owner, limits);
+    } catch (RuntimeException e) {
+      // a rule iCal4j cannot expand: the event is kept, without occurrences
+      return List.of();
+    }
     List<Materialised> out = new ArrayList<>(x.occurrences().size());
     for (Occurrence o : x.occurrences()) {
       Stored row = byEvent.get(o.event());

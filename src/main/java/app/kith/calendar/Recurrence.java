@@ -30,6 +30,10 @@ public final class Recurrence {
   /** What an expansion gave, and whether a limit cut it short. */
   public record Expansion(List<Occurrence> occurrences, boolean truncated) {}
 
+  static {
+    ICal4jSettings.apply();
+  }
+
   private Recurrence() {}
 
   /**

@@ -144,7 +144,12 @@ final class CalendarSession {
       e = new EventReader(zones, tally::note).read(raw, write);
     } catch (EventReader.Rejected r) {
       String uid = raw.text("UID");
-      tally.rejected(uid == null ? "VEVENT" : "UID " + uid, r.getMessage());
+      tally.rejected(uid == null ? "VEVENT " + raw.line() : "UID " + uid, r.getMessage());
+      return;
+    } catch (RuntimeException r) {
+      String uid = raw.text("UID");
+      tally.rejected(uid == null ? "VEVENT " + raw.line() : "UID " + uid,
+          "unreadable event: " + (r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage()));
       return;
     }
     String where = "UID " + e.uid();
