@@ -75,6 +75,88 @@ public final class Recurrence {
     return new Expansion(new ArrayList<>(out.values()), truncated);
   }
 
+  /** A rule and seed safe to hand to iCal4j's eager expansion. */
+  record Guarded(String rule, LocalDateTime seed) {}
+
+  /**
+   * iCal4j walks every increment from DTSTART. For sub-daily rules that can be hundreds of millions
+   * of steps, so the seed is moved forward by whole periods to just before the window (the same
+   * instances, since the base sequence is unchanged), and a COUNT that cannot run out before the
+   * window ends is dropped. A sub-daily COUNT too large to walk and too small to drop gives null.
+   */
+  static Guarded guard(String rule, LocalDateTime seed, LocalDateTime from, LocalDateTime to, Limits limits) {
+    String freq = null;
+    long interval = 1;
+    Long count = null;
+    StringBuilder rest = new StringBuilder();
+    for (String part : rule.split(";")) {
+      String up = part.trim().toUpperCase(java.util.Locale.ROOT);
+      if (up.startsWith("FREQ=")) {
+        freq = up.substring(5);
+      } else if (up.startsWith("INTERVAL=")) {
+        try {
+          interval = Math.max(1, Long.parseLong(up.substring(9)));
+        } catch (NumberFormatException e) {
+          interval = 1;
+        }
+      } else if (up.startsWith("COUNT=")) {
+        try {
+          count = Long.parseLong(up.substring(6));
+        } catch (NumberFormatException e) {
+          count = null;
+        }
+        continue;
+      }
+      if (!part.isBlank()) {
+        rest.append(rest.length() > 0 ? ";" : "").append(part);
+      }
+    }
+    long unit = freq == null ? 0 : switch (freq) {
+      case "SECONDLY" -> 1;
+      case "MINUTELY" -> 60;
+      case "HOURLY" -> 3600;
+      default -> 0;
+    };
+    if (unit == 0) {
+      return new Guarded(rule, seed);
+    }
+    long step = unit * interval;
+    long toEnd = java.time.Duration.between(seed, to).getSeconds() / step;
+    if (count != null && count <= toEnd) {
+      // the COUNT runs out inside or before the window: walk it if that is cheap enough
+      return count <= 50L * limits.maxInstances() ? new Guarded(rule, seed) : null;
+    }
+    LocalDateTime s = seed;
+    long gap = java.time.Duration.between(seed, from).getSeconds();
+    if (gap > step) {
+      s = seed.plusSeconds((gap / step) * step);
+    }
+    return new Guarded(rest.toString(), s);
+  }
+
+  /** The rule without its UNTIL part, and the UNTIL value (already in the event's local time) or null. */
+  static String[] splitUntil(String rule) {
+    StringBuilder rest = new StringBuilder();
+    String until = null;
+    for (String part : rule.split(";")) {
+      if (part.regionMatches(true, 0, "UNTIL=", 0, 6)) {
+        until = part.substring(6).trim().toUpperCase(java.util.Locale.ROOT);
+        if (until.endsWith("Z")) {
+          until = until.substring(0, until.length() - 1);
+        }
+      } else if (!part.isBlank()) {
+        if (rest.length() > 0) {
+          rest.append(';');
+        }
+        rest.append(part);
+      }
+    }
+    if (until != null && until.length() < 8) {
+      until = null;
+    }
+    return new String[] {rest.toString(), until};
+  }
+
   private static String sortKey(Occurrence o) {
     return o.start() + "|" + o.recurrenceId();
   }
@@ -113,26 +195,17 @@ public final class Recurrence {
       dates.add(t.date());
       LocalDate fromDate = LocalDate.ofInstant(from, owner).minusDays(t.days() + 1L);
       LocalDate toDate = LocalDate.ofInstant(to, owner).plusDays(1);
-      for (String rule : t.rrules()) {
-        Recur<LocalDate> recur = new Recur<>(rule);
-        Iterator<LocalDate> it = recur.getDatesAsStream(t.date(), t.date(), toDate, -1).iterator();
-        int n = 0;
-        while (true) {
-          if (dates.size() > limits.maxInstances() || ((++n & 63) == 0 && System.nanoTime() > deadline)) {
-            truncated = true;
-            break;
-          }
-          if (!it.hasNext()) {
-            break;
-          }
-          LocalDate d = it.next();
-          if (d.isAfter(toDate)) {
-            break;
-          }
-          if (!d.isBefore(fromDate)) {
-            dates.add(d);
-          }
+      for (String full : t.rrules()) {
+        if (System.nanoTime() > deadline) {
+          truncated = true;
+          break;
         }
+        Recur<LocalDate> recur = new Recur<>(full);
+        List<LocalDate> got = recur.getDates(t.date(), fromDate, toDate, limits.maxInstances() + 1);
+        if (got.size() > limits.maxInstances()) {
+          truncated = true;
+        }
+        dates.addAll(got.subList(0, Math.min(got.size(), limits.maxInstances())));
       }
       dates.addAll(t.rdateDates());
       for (Instant r : t.rdates()) {
@@ -157,22 +230,23 @@ public final class Recurrence {
     starts.add(t.place(t.localStart()));
     Instant lower = from.minus(t.duration()).minusSeconds(1);
     LocalDateTime toLocal = LocalDateTime.ofInstant(to, t.rules().getOffset(to)).plusDays(1);
-    for (String rule : t.rrules()) {
-      Recur<LocalDateTime> recur = new Recur<>(rule);
-      Iterator<LocalDateTime> it = recur.getDatesAsStream(t.localStart(), t.localStart(), toLocal, -1).iterator();
-      int n = 0;
-      while (true) {
-        if (starts.size() > limits.maxInstances() || ((++n & 63) == 0 && System.nanoTime() > deadline)) {
-          truncated = true;
-          break;
-        }
-        if (!it.hasNext()) {
-          break;
-        }
-        LocalDateTime l = it.next();
-        if (l.isAfter(toLocal)) {
-          break;
-        }
+    LocalDateTime fromLocal = LocalDateTime.ofInstant(lower, t.rules().getOffset(lower)).minusDays(1);
+    for (String full : t.rrules()) {
+      if (System.nanoTime() > deadline) {
+        truncated = true;
+        break;
+      }
+      Guarded g = guard(full, t.localStart(), fromLocal, toLocal, limits);
+      if (g == null) {
+        truncated = true;
+        continue;
+      }
+      Recur<LocalDateTime> recur = new Recur<>(g.rule());
+      List<LocalDateTime> got = recur.getDates(g.seed(), fromLocal, toLocal, limits.maxInstances() + 1);
+      if (got.size() > limits.maxInstances()) {
+        truncated = true;
+      }
+      for (LocalDateTime l : got.subList(0, Math.min(got.size(), limits.maxInstances()))) {
         Instant i = t.place(l);
         if (i.isAfter(lower)) {
           starts.add(i);

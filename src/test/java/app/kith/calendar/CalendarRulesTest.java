@@ -298,4 +298,21 @@ class CalendarRulesTest {
     assertThat(list.get(0).get("allDay").asBoolean()).isFalse();
     assertThat(list.get(1).get("uid").asText()).isEqualTo("j1");
   }
+
+  @Test
+  void weeklyByDayWithUntilExpandsFully() throws Exception {
+    // regression: iCal4j's lazy stream yields nothing for BYDAY rules; every instance must be there
+    load(cal(null, "BEGIN:VEVENT", "UID:bd", "SUMMARY:TuTh", "DTSTART;VALUE=DATE:20260219", "DTEND;VALUE=DATE:20260220",
+        "RRULE:FREQ=WEEKLY;UNTIL=20260305T220000Z;BYDAY=TU,TH;WKST=MO", "END:VEVENT",
+        "BEGIN:VEVENT", "UID:bt", "SUMMARY:Timed", "DTSTART;TZID=America/New_York:20260302T170000", "DURATION:PT1H",
+        "RRULE:FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20260311T220000Z", "END:VEVENT"));
+    assertThat(events("2026-02-01T00:00:00Z", "2026-02-28T00:00:00Z")).extracting(r -> r.startDate().toString())
+        .containsExactly("2026-02-19", "2026-02-24", "2026-02-26");
+    // timed series at 17:00 New York (22:00Z, then 21:00Z after the US change on 8 March), and the
+    // all-day series on 3 and 5 March (midnight in the owner's zone, Amsterdam)
+    assertThat(starts("2026-03-02T00:00:00Z", "2026-03-20T00:00:00Z")).containsExactly(
+        Instant.parse("2026-03-02T22:00:00Z"), Instant.parse("2026-03-02T23:00:00Z"),
+        Instant.parse("2026-03-04T22:00:00Z"), Instant.parse("2026-03-04T23:00:00Z"),
+        Instant.parse("2026-03-09T21:00:00Z"), Instant.parse("2026-03-11T21:00:00Z"));
+  }
 }
