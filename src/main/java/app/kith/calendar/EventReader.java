@@ -292,6 +292,11 @@ public final class EventReader {
             dates.add(val.date);
           } else {
             instants.add(val.instant(this));
+            if (p.name().equals("EXDATE") && val.utc == null && base.localStart() != null
+                && val.zone != null && !val.zone.rules().equals(base.rules())) {
+              // Outlook writes EXDATEs in another zone than DTSTART with the same wall time: take that too
+              instants.add(base.place(val.local));
+            }
           }
         } catch (Rejected e) {
           note.accept("", p.name() + " value '" + v + "' unreadable; ignored");

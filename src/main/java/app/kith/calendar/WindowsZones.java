@@ -111,6 +111,11 @@ final class WindowsZones {
     zone("Tonga Standard Time", "Pacific/Tongatapu", "Nuku'alofa");
   }
 
+  /** The IANA zone of an exact Windows zone name ("W. Europe Standard Time"), or null. */
+  static String byName(String tzid) {
+    return BY_NAME.get(key(tzid));
+  }
+
   /** The IANA zone of a Windows name or an Outlook display name, or null. */
   static String toIana(String tzid) {
     String k = key(tzid);

@@ -18,7 +18,7 @@ import java.util.function.BiConsumer;
 /**
  * Resolves the TZIDs of one calendar to time-zone rules, in this order: a known IANA id (the system
  * database, even when the file embeds a VTIMEZONE, because producers' copies are often truncated);
- * the file's own VTIMEZONE; a Windows or Outlook display name; a vendor prefix such as
+ * an exact Windows zone name; the file's own VTIMEZONE; an Outlook display name; a vendor prefix such as
  * {@code /mozilla.org/.../Europe/London}. Anything else falls back to the owner's zone with a
  * problem note: never silently UTC.
  */
@@ -81,6 +81,11 @@ public final class Zones {
     Zone known = known(id);
     if (known != null) {
       return known;
+    }
+    String windowsName = WindowsZones.byName(id);
+    if (windowsName != null) {
+      // a Windows zone name means that zone, whatever rules the producer wrote out beside it
+      return of(windowsName);
     }
     RawComponent vtz = vtimezones.get(id);
     if (vtz != null) {
@@ -156,7 +161,9 @@ public final class Zones {
       List<ZoneOffsetTransitionRule> rules = new ArrayList<>();
       rules.add(rule(dst, standard, standard, daylight));
       rules.add(rule(std, standard, daylight, standard));
-      return ZoneRules.of(standard, standard, List.of(), List.of(), rules);
+      // java.time applies the yearly rules only after the last listed transition: list one, long ago
+      var first = rules.get(1).createTransition(1800);
+      return ZoneRules.of(standard, standard, List.of(), List.of(first), rules);
     } catch (RuntimeException e) {
       return null;
     }
