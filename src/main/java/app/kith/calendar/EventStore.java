@@ -233,16 +233,31 @@ public final class EventStore {
   /** Updates one attendee's answer; false when that attendee is not on the event or nothing changed. */
   public boolean setPartstat(Connection c, long eventId, String email, String partstat, String comment)
       throws SQLException {
+    String key = email.toLowerCase(Locale.ROOT);
+    String oldPartstat;
+    String oldComment;
     try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE event_attendee SET partstat = ?, comment = COALESCE(?, comment) WHERE event_id = ? AND email = ?"
-            + " AND (partstat IS NULL OR partstat <> ? OR (? IS NOT NULL AND (comment IS NULL OR comment <> ?)))")) {
+        "SELECT partstat, comment FROM event_attendee WHERE event_id = ? AND email = ?")) {
+      ps.setLong(1, eventId);
+      ps.setString(2, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return false;
+        }
+        oldPartstat = rs.getString(1);
+        oldComment = rs.getString(2);
+      }
+    }
+    String newComment = comment == null ? oldComment : comment;
+    if (java.util.Objects.equals(oldPartstat, partstat) && java.util.Objects.equals(oldComment, newComment)) {
+      return false;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE event_attendee SET partstat = ?, comment = ? WHERE event_id = ? AND email = ?")) {
       ps.setString(1, partstat);
-      ps.setString(2, comment);
+      ps.setString(2, newComment);
       ps.setLong(3, eventId);
-      ps.setString(4, email.toLowerCase(Locale.ROOT));
-      ps.setString(5, partstat);
-      ps.setString(6, comment);
-      ps.setString(7, comment);
+      ps.setString(4, key);
       return ps.executeUpdate() > 0;
     }
   }

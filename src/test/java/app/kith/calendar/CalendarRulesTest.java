@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The calendar rules, each with a fixed clock and the owner in Europe/Amsterdam. */
 class CalendarRulesTest {
+  // PostgreSQL runs the same rules: see CalendarRulesPostgresTest
 
   static final Instant NOW = Instant.parse("2026-01-15T10:00:00Z");
 
@@ -36,10 +37,14 @@ class CalendarRulesTest {
   Kith kith;
   int files;
 
+  /** The settings of the installation under test (the PostgreSQL tier adds its database). */
+  protected Map<String, String> settings() {
+    return Map.of("kith.owner.email", "me@example.com", "kith.timezone", "Europe/Amsterdam");
+  }
+
   Kith kith() {
     if (kith == null) {
-      kith = new Kith(KithConfig.of(home, Map.of("kith.owner.email", "me@example.com", "kith.timezone", "Europe/Amsterdam")),
-          Clock.fixed(NOW, ZoneOffset.UTC));
+      kith = new Kith(KithConfig.of(home, settings()), Clock.fixed(NOW, ZoneOffset.UTC));
     }
     return kith;
   }
@@ -287,7 +292,9 @@ class CalendarRulesTest {
         "DURATION:PT1H", "RRULE:FREQ=DAILY;COUNT=2", "END:VEVENT"));
     kith().close();
     kith = null;
-    var res = new Cli(home).env("KITH_TIMEZONE", "Europe/Amsterdam")
+    Cli cli = new Cli(home);
+    settings().forEach((k, v) -> cli.env(KithConfig.envName(k), v));
+    var res = cli
         .run("--now", "2026-01-15T10:00:00Z", "--json", "events", "--from", "2026-01-20", "--to", "2026-01-21");
     assertThat(res.exitCode()).as(res.toString()).isZero();
     JsonNode list = Output.mapper().readTree(res.out());
