@@ -30,7 +30,17 @@ public final class ComponentReader {
   }
 
   private final int maxDepth = 8;
+  private final Consumer<RawProperty> calendarProperties;
   private String method;
+
+  public ComponentReader() {
+    this(p -> {});
+  }
+
+  /** {@code calendarProperties} sees each property of the VCALENDAR itself (X-WR-TIMEZONE, ...). */
+  public ComponentReader(Consumer<RawProperty> calendarProperties) {
+    this.calendarProperties = calendarProperties;
+  }
 
   public String method() {
     return method;
@@ -130,6 +140,7 @@ public final class ComponentReader {
         if (p.name().equals("METHOD")) {
           method = p.value().trim().toUpperCase(Locale.ROOT);
         }
+        calendarProperties.accept(p);
       } else {
         stack.peek().properties().add(p);
       }

@@ -219,6 +219,47 @@ public final class EventStore {
     ps.setString(23, fingerprint);
   }
 
+  /**
+   * A new version of a series (higher SEQUENCE) replaces its exceptions (RFC 5546 3.2.2): stored
+   * overrides of an older sequence go; the new version brings its own.
+   */
+  public int dropOverridesBefore(Connection c, String uid, int sequence) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM calendar_event WHERE uid = ? AND recurrence_id <> '' AND sequence < ?")) {
+      ps.setString(1, uid);
+      ps.setInt(2, sequence);
+      return ps.executeUpdate();
+    }
+  }
+
+  /** Rows that came from one source (a feed): id, uid, recurrence id, status. */
+  public List<String[]> bySource(Connection c, String source) throws SQLException {
+    List<String[]> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT id, uid, recurrence_id, status FROM calendar_event WHERE source = ?")) {
+      ps.setString(1, source);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Marks a row cancelled because its source stopped listing it; the fingerprint is cleared so
+   * that the event, should it come back, is taken again.
+   */
+  public void retire(Connection c, long id, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE calendar_event SET status = 'CANCELLED', fingerprint = NULL, updated_at = ? WHERE id = ?")) {
+      Sql.setInstant(ps, 1, now);
+      ps.setLong(2, id);
+      ps.executeUpdate();
+    }
+  }
+
   public void setStatus(Connection c, long id, String status, int sequence, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "UPDATE calendar_event SET status = ?, sequence = ?, updated_at = ? WHERE id = ?")) {

@@ -15,6 +15,9 @@ public final class StoredComponents {
   public static String text(RawComponent vevent, Zones zones) {
     StringBuilder b = new StringBuilder(1024);
     b.append("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kith//stored//EN\r\n");
+    if (zones.calendarZone() != null) {
+      b.append("X-WR-TIMEZONE:").append(zones.calendarZone().getId()).append("\r\n");
+    }
     List<String> seen = new ArrayList<>();
     for (RawProperty p : vevent.properties()) {
       String tzid = p.param("TZID");
@@ -36,7 +39,7 @@ public final class StoredComponents {
     Zones zones = new Zones(owner);
     Event[] found = new Event[1];
     try {
-      new ComponentReader().read(text, (component, method) -> {
+      new ComponentReader(zones::calendarProperty).read(text, (component, method) -> {
         if (component.name().equals("VTIMEZONE")) {
           zones.add(component);
         } else if (component.name().equals("VEVENT") && found[0] == null) {

@@ -54,8 +54,29 @@ public final class Zones {
     return tzid == null ? null : vtimezones.get(clean(tzid));
   }
 
+  private ZoneId floatingZone;
+
+  /**
+   * Floating times are read in the owner's zone, unless the calendar names its own zone
+   * (X-WR-TIMEZONE, as Google and Apple exports do); an unknown name is ignored.
+   */
   public Zone floating() {
-    return new Zone(ownerZone.getId(), ownerZone.getRules());
+    ZoneId z = floatingZone == null ? ownerZone : floatingZone;
+    return new Zone(z.getId(), z.getRules());
+  }
+
+  /** The calendar's X-WR-TIMEZONE, or null when floating times use the owner's zone. */
+  public ZoneId calendarZone() {
+    return floatingZone;
+  }
+
+  public void calendarProperty(RawProperty p) {
+    if (p.name().equals("X-WR-TIMEZONE")) {
+      Zone z = known(clean(p.text()));
+      if (z != null && IANA.contains(z.label())) {
+        floatingZone = ZoneId.of(z.label());
+      }
+    }
   }
 
   /** Resolves a TZID; {@code problem} is told when it fell back to the owner's zone. */

@@ -322,4 +322,24 @@ class CalendarRulesTest {
         Instant.parse("2026-03-04T22:00:00Z"), Instant.parse("2026-03-04T23:00:00Z"),
         Instant.parse("2026-03-09T21:00:00Z"), Instant.parse("2026-03-11T21:00:00Z"));
   }
+
+  @Test
+  void floatingTimesFollowTheCalendarsOwnZoneAndANewSeriesVersionDropsOldExceptions() throws Exception {
+    load("BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "X-WR-TIMEZONE:America/New_York",
+        "BEGIN:VEVENT", "UID:fl", "SUMMARY:Floating", "DTSTART:20260701T090000", "DURATION:PT1H", "END:VEVENT",
+        "END:VCALENDAR");
+    assertThat(starts("2026-07-01T00:00:00Z", "2026-07-02T00:00:00Z")).containsExactly(Instant.parse("2026-07-01T13:00:00Z"));
+
+    load(cal("REQUEST", "BEGIN:VEVENT", "UID:sv", "SEQUENCE:0", "SUMMARY:Series", "DTSTART:20260706T090000Z",
+        "DURATION:PT1H", "RRULE:FREQ=DAILY;COUNT=3", "END:VEVENT",
+        "BEGIN:VEVENT", "UID:sv", "SEQUENCE:0", "SUMMARY:Moved", "RECURRENCE-ID:20260707T090000Z",
+        "DTSTART:20260707T150000Z", "DURATION:PT1H", "END:VEVENT"));
+    assertThat(events("2026-07-06T00:00:00Z", "2026-07-09T00:00:00Z")).extracting(EventQuery.Row::summary)
+        .containsExactly("Series", "Moved", "Series");
+    var v2 = load(cal("REQUEST", "BEGIN:VEVENT", "UID:sv", "SEQUENCE:1", "SUMMARY:Series v2", "DTSTART:20260706T100000Z",
+        "DURATION:PT1H", "RRULE:FREQ=DAILY;COUNT=3", "END:VEVENT"));
+    assertThat(v2.merged()).isEqualTo(1);
+    assertThat(starts("2026-07-06T00:00:00Z", "2026-07-09T00:00:00Z")).containsExactly(Instant.parse("2026-07-06T10:00:00Z"),
+        Instant.parse("2026-07-07T10:00:00Z"), Instant.parse("2026-07-08T10:00:00Z"));
+  }
 }

@@ -28,6 +28,14 @@ public final class CalendarIngest {
   }
 
   public FileReport run(List<Part> parts, String format, ImportRequest request) {
+    return run(parts, format, request, false);
+  }
+
+  /**
+   * As above; with {@code wholeCalendar} (a feed) events of the same source that the content no
+   * longer lists are marked cancelled.
+   */
+  public FileReport run(List<Part> parts, String format, ImportRequest request, boolean wholeCalendar) {
     CalendarContext ctx = CalendarContext.of(kith);
     Tally[] tally = new Tally[1];
     try {
@@ -36,6 +44,9 @@ public final class CalendarIngest {
         CalendarSession session = new CalendarSession(ctx, c, tally[0], source(format, request));
         for (Part p : parts) {
           session.read(p.bytes(), p.label());
+        }
+        if (wholeCalendar) {
+          session.retireMissing();
         }
         session.finish();
         if (request.dryRun()) {

@@ -69,7 +69,7 @@ final class CalendarSession {
     }
     for (IcsText.Chunk chunk : split.calendars()) {
       zones = new Zones(ctx.owner());
-      ComponentReader reader = new ComponentReader();
+      ComponentReader reader = new ComponentReader(zones::calendarProperty);
       try {
         reader.read(chunk.text(), this::component);
       } catch (ParserException e) {
@@ -170,6 +170,7 @@ final class CalendarSession {
     Event e = withRid(incoming, rid).withComponent(StoredComponents.text(raw, zones));
     EventStore.Stored existing = ctx.store().find(c, e.uid(), rid);
     String fingerprint = fingerprint(e.component());
+    seen.add(e.uid() + "\n" + rid);
     if (existing != null) {
       if (stale(e, existing.event())) {
         tally.unchanged();
@@ -181,6 +182,10 @@ final class CalendarSession {
         tally.unchanged();
         return;
       }
+    }
+    if (existing != null && !e.isOverride() && e.sequence() > existing.event().sequence()
+        && ctx.store().dropOverridesBefore(c, e.uid(), e.sequence()) > 0) {
+      touched.add(e.uid());
     }
     List<Attendee> people = ctx.people().resolve(c, e, true, ctx.now());
     e = e.withAttendees(people);
@@ -197,6 +202,28 @@ final class CalendarSession {
           new EventStore.Stored(id, e, fingerprint, mine)));
     } else {
       touched.add(e.uid());
+    }
+  }
+
+  /** UID + recurrence id of every event this file created, updated or confirmed unchanged. */
+  private final Set<String> seen = new java.util.HashSet<>();
+
+  /**
+   * For a feed, which is the whole calendar every time: events it no longer lists are marked
+   * cancelled (so that their reminders are withdrawn), with one note.
+   */
+  void retireMissing() throws SQLException {
+    int gone = 0;
+    for (String[] row : ctx.store().bySource(c, source)) {
+      if (seen.contains(row[1] + "\n" + row[2]) || "CANCELLED".equals(row[3])) {
+        continue;
+      }
+      ctx.store().retire(c, Long.parseLong(row[0]), ctx.now());
+      touched.add(row[1]);
+      gone++;
+    }
+    if (gone > 0) {
+      tally.note("feed", gone + " events no longer in the feed; marked cancelled");
     }
   }
 

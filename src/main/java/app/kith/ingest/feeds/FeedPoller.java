@@ -117,7 +117,7 @@ public final class FeedPoller {
           return failed(key, shown, "the feed is larger than " + maxBytes + " bytes (kith.feeds.max-bytes)", now);
         }
         FileReport report = new CalendarIngest(kith).run(List.of(new CalendarIngest.Part("file", body)),
-            CalendarFileImporter.FORMAT, new ImportRequest("feed " + shown, "feed:" + uri.getHost(), false));
+            CalendarFileImporter.FORMAT, new ImportRequest("feed " + shown, key, false), true);
         succeeded(key, res.headers().firstValue("ETag").orElse(null), res.headers().firstValue("Last-Modified").orElse(null));
         return new Result(shown, "imported", report);
       }

@@ -81,6 +81,25 @@ class FeedPollerTest {
     server.stubFor(get("/cal.ics").willReturn(aResponse().withStatus(200).withHeader("ETag", "\"v2\"").withBody(ics("Second"))));
     var changed = poller(Map.of()).poll(url("/cal.ics"));
     assertThat(changed.report().merged()).isEqualTo(1);
+
+    // the next version no longer lists feed-1: it is withdrawn (cancelled), and comes back when listed again
+    server.resetAll();
+    server.stubFor(get("/cal.ics").willReturn(aResponse().withStatus(200).withHeader("ETag", "\"v3\"")
+        .withBody(ics("Other").replace("UID:feed-1", "UID:feed-2"))));
+    var v3 = poller(Map.of()).poll(url("/cal.ics"));
+    assertThat(v3.report().problems()).anyMatch(p -> p.reason().contains("no longer in the feed"));
+    assertThat(summaries()).containsExactly("Other");
+    server.resetAll();
+    server.stubFor(get("/cal.ics").willReturn(aResponse().withStatus(200).withHeader("ETag", "\"v4\"").withBody(ics("Second"))));
+    assertThat(poller(Map.of()).poll(url("/cal.ics")).report().merged()).isEqualTo(1);
+    assertThat(summaries()).contains("Second");
+  }
+
+  java.util.List<String> summaries() {
+    var ctx = app.kith.ingest.calendar.CalendarContext.of(kith);
+    return kith.database().inTransaction(c -> new app.kith.calendar.EventQuery(ctx.store())
+        .between(c, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z")))
+        .stream().map(app.kith.calendar.EventQuery.Row::summary).toList();
   }
 
   @Test
