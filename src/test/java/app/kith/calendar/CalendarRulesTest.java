@@ -342,4 +342,38 @@ class CalendarRulesTest {
     assertThat(starts("2026-07-06T00:00:00Z", "2026-07-09T00:00:00Z")).containsExactly(Instant.parse("2026-07-06T10:00:00Z"),
         Instant.parse("2026-07-07T10:00:00Z"), Instant.parse("2026-07-08T10:00:00Z"));
   }
+
+  @Test
+  void replyForOneOccurrenceAndLargeInvitationsAndDryRun() throws Exception {
+    List<String> body = new ArrayList<>(List.of("BEGIN:VEVENT", "UID:big", "SUMMARY:All hands",
+        "ORGANIZER:mailto:ceo@example.org", "DTSTART:20260706T090000Z", "DURATION:PT1H", "RRULE:FREQ=WEEKLY;COUNT=3"));
+    for (int i = 0; i < 20; i++) {
+      body.add("ATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:person" + i + "@example.org");
+    }
+    body.add("END:VEVENT");
+    Path dry = home.resolve("dry.ics");
+    Files.writeString(dry, String.join("\r\n", cal("REQUEST", body.toArray(String[]::new))));
+    var wouldBe = Importers.standard(kith()).importFile(dry, new ImportRequest("dry.ics", "dry.ics", true));
+    assertThat(wouldBe.created()).isEqualTo(1);
+    assertThat(events("2026-07-01T00:00:00Z", "2026-08-01T00:00:00Z")).isEmpty();
+
+    load(cal("REQUEST", body.toArray(String[]::new)));
+    assertThat(events("2026-07-01T00:00:00Z", "2026-08-01T00:00:00Z")).hasSize(3);
+    int contacts = kith().database().inTransaction(c -> {
+      try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM contact")) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    });
+    assertThat(contacts).as("more than 15 people: no contacts made").isZero();
+
+    var reply = load(cal("REPLY", "BEGIN:VEVENT", "UID:big", "RECURRENCE-ID:20260713T090000Z",
+        "ATTENDEE;PARTSTAT=DECLINED:mailto:person3@example.org", "END:VEVENT"));
+    assertThat(reply.merged()).isEqualTo(1);
+    var rows = events("2026-07-01T00:00:00Z", "2026-08-01T00:00:00Z");
+    assertThat(rows).hasSize(3);
+    assertThat(rows).extracting(r -> r.attendees().stream().filter(a -> a.email().equals("person3@example.org"))
+        .findFirst().orElseThrow().partstat()).containsExactly("NEEDS-ACTION", "DECLINED", "NEEDS-ACTION");
+    assertThat(rows.get(1).start()).isEqualTo(Instant.parse("2026-07-13T09:00:00Z"));
+  }
 }
