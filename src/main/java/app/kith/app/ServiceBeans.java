@@ -21,5 +21,6 @@ final class ServiceBeans {
     registry.accept("delivery", new app.kith.notify.Delivery(kith));
     registry.accept("calendarFeed", new FeedHttp(new app.kith.feed.CalendarFeed(kith)));
     registry.accept("sweep", new app.kith.schedule.SweepJob(kith));
+    registry.accept("feeds", new app.kith.ingest.feeds.FeedPoller(kith));
   }
 }

@@ -10,7 +10,9 @@ public final class Importers {
   public static Importer standard(Kith kith) {
     return new Importer(kith, List.of(
         // messages first (they may carry calendars and contacts), then calendars, then contacts
-        new app.kith.ingest.mail.MailFileImporter(kith)
+        // every message goes through mail in, which hands calendar parts to calendar ingest
+        new app.kith.ingest.mail.MailFileImporter(kith),
+        new app.kith.ingest.calendar.CalendarFileImporter(kith)
     ));
   }
 }

@@ -1,0 +1,154 @@
+package app.kith.calendar;
+
+import app.kith.app.Kith;
+import app.kith.config.KithConfig;
+import app.kith.ingest.FileReport;
+import app.kith.ingest.ImportRequest;
+import app.kith.ingest.Importers;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Random;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Period;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Calendar import benchmark (a command, not a test; excluded from the default run):
+ *
+ * <pre>
+ * mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) app.kith.calendar.CalendarBenchmark 20000
+ * </pre>
+ *
+ * Generates a calendar of 20,000 events (attendees, several zones, a quarter weekly series),
+ * measures iCal4j's own parse-and-expand rate on it (CalendarBuilder, then each event's recurrence
+ * set over the window) and Kith's import into a fresh H2 home, in the same JVM, and prints both.
+ * The generated file stays in target/bench/ for the -Xmx512m check with ./kith import.
+ */
+@Tag("benchmark")
+class CalendarBenchmark {
+
+  static final String[] ZONES = {"Europe/Amsterdam", "America/New_York", "W. Europe Standard Time", "Asia/Tokyo",
+      "America/Los_Angeles", "UTC"};
+
+  /** The command: {@code java -cp ... app.kith.calendar.CalendarBenchmark [events]}. */
+  public static void main(String[] args) throws Exception {
+    run(args.length > 0 ? Integer.parseInt(args[0]) : 20000);
+  }
+
+  @Test
+  void importRate() throws Exception {
+    run(Integer.getInteger("kith.bench.events", 20000));
+  }
+
+  static void run(int n) throws Exception {
+    ICal4jSettings.apply(); // offline, the same switches for both sides
+    Path dir = Path.of("target/bench");
+    Files.createDirectories(dir);
+    Path file = dir.resolve("calendar-" + n + ".ics");
+    generate(file, n);
+    Instant now = Instant.parse("2026-11-27T10:00:00Z");
+    System.out.printf("file %s: %d events, %.1f MB%n", file, n, Files.size(file) / 1e6);
+
+    // raw iCal4j, cold: parse the whole file, then expand every event over the window Kith uses
+    double[] raw1 = raw(file, n);
+    Path home = Files.createTempDirectory("kith-bench");
+    try (Kith kith = new Kith(KithConfig.of(home, Map.of()), Clock.fixed(now, ZoneOffset.UTC))) {
+      kith.database();
+      long t1 = System.nanoTime();
+      long c1 = cpu();
+      FileReport r = Importers.standard(kith).importFile(file, new ImportRequest(file.toString(), "bench", false));
+      double kithSeconds = (System.nanoTime() - t1) / 1e9;
+      double kithCpu = (cpu() - c1) / 1e9;
+      System.out.printf("Kith import: %.2f s wall (%.0f events/s), %.2f s CPU of the importing thread (%.0f events/s);"
+              + " %s, received %d, created %d, rejected %d%n",
+          kithSeconds, n / kithSeconds, kithCpu, n / kithCpu, r.status(), r.received(), r.created(), r.rejected());
+      // raw iCal4j again, warm, so that neither side profits from the other's JIT warm-up
+      double[] raw2 = raw(file, n);
+      double rawWall = Math.min(raw1[0], raw2[0]);
+      double rawCpu = Math.min(raw1[1], raw2[1]);
+      System.out.printf("ratio Kith / raw iCal4j (best raw run): wall %.2f, CPU %.2f (target >= 0.5)%n",
+          rawWall / kithSeconds, rawCpu / kithCpu);
+    }
+  }
+
+  private static long cpu() {
+    return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
+  /** iCal4j's CalendarBuilder over the file, then every event's recurrence set: {wall s, CPU s}. */
+  static double[] raw(Path file, int n) throws Exception {
+    long t0 = System.nanoTime();
+    long c0 = cpu();
+    Calendar cal;
+    try (InputStream in = Files.newInputStream(file)) {
+      cal = new CalendarBuilder().build(in);
+    }
+    var window = new Period<>(ZonedDateTime.parse("2025-11-27T10:00:00Z"), ZonedDateTime.parse("2028-11-27T10:00:00Z"));
+    long instances = 0;
+    for (var c : cal.getComponents("VEVENT")) {
+      instances += ((VEvent) c).calculateRecurrenceSet(window).size();
+    }
+    double wall = (System.nanoTime() - t0) / 1e9;
+    double cpu = (cpu() - c0) / 1e9;
+    System.out.printf("iCal4j CalendarBuilder + expand: %.2f s wall (%.0f events/s), %.2f s CPU (%.0f events/s), %d instances%n",
+        wall, n / wall, cpu, n / cpu, instances);
+    return new double[] {wall, cpu};
+  }
+
+  static void generate(Path file, int n) throws IOException {
+    Random random = new Random(42);
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kith//benchmark//EN\r\nMETHOD:PUBLISH\r\n");
+      w.write("BEGIN:VTIMEZONE\r\nTZID:W. Europe Standard Time\r\nBEGIN:STANDARD\r\nDTSTART:16010101T030000\r\n"
+          + "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nRRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10\r\n"
+          + "END:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:16010101T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"
+          + "RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\n");
+      for (int i = 0; i < n; i++) {
+        String zone = ZONES[i % ZONES.length];
+        int day = random.nextInt(700);
+        var start = java.time.LocalDate.of(2026, 1, 1).plusDays(day).atTime(8 + random.nextInt(9), random.nextBoolean() ? 0 : 30);
+        String local = start.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
+        String endLocal = start.plusMinutes(30 + 30 * random.nextInt(3))
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
+        w.write("BEGIN:VEVENT\r\nUID:bench-" + i + "@kith.example\r\nDTSTAMP:20261101T000000Z\r\nSEQUENCE:0\r\n");
+        w.write("SUMMARY:Meeting " + i + " about topic " + random.nextInt(1000) + "\r\n");
+        w.write("DESCRIPTION:Agenda\\, notes and a link https://meet.google.com/aaa-bbbb-" + i + "\r\n");
+        w.write("LOCATION:Room " + random.nextInt(50) + "\r\n");
+        if (zone.equals("UTC")) {
+          w.write("DTSTART:" + local + "Z\r\nDTEND:" + endLocal + "Z\r\n");
+        } else {
+          String q = zone.contains(",") || zone.contains(":") ? "\"" + zone + "\"" : zone;
+          w.write("DTSTART;TZID=" + q + ":" + local + "\r\nDTEND;TZID=" + q + ":" + endLocal + "\r\n");
+        }
+        if (i % 4 == 0) {
+          w.write("RRULE:FREQ=WEEKLY;COUNT=" + (10 + random.nextInt(40)) + "\r\n");
+        }
+        w.write("ORGANIZER;CN=Organizer " + (i % 300) + ":mailto:org" + (i % 300) + "@example.org\r\n");
+        int people = 2 + random.nextInt(6);
+        for (int a = 0; a < people; a++) {
+          int who = random.nextInt(3000);
+          w.write("ATTENDEE;CN=Person " + who + ";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=TRUE:mailto:p" + who
+              + "@example.net\r\n");
+        }
+        if (i % 3 == 0) {
+          w.write("ATTENDEE;CN=Me;PARTSTAT=ACCEPTED:mailto:me@example.com\r\n");
+        }
+        w.write("END:VEVENT\r\n");
+      }
+      w.write("END:VCALENDAR\r\n");
+    }
+  }
+}
