@@ -190,7 +190,7 @@ class MailImapRouteTest {
   void malformedSpoofedAndUnknownMessagesAreQuarantinedWithTheirReason() throws Exception {
     startKith(Map.of());
     deliver(Mails.bytes("Message-ID: <broken@mail>\nFrom: me@example.com\nTo: bob@example.org\nSubject: Broken\n"
-        + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"zz\"\n\n--zz\nContent-Type: text/plain\n\nhello\n"));
+        + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"zz\"\n\nno boundary ever comes\nhello\n"));
     deliver(Mails.withAttachment("spoof@mail", "mallory@evil.example", "Invitation", "text/calendar; method=REQUEST", null,
         Mails.invitation("evt-spoof", "boss@example.com")));
 

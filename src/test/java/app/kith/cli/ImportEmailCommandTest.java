@@ -37,7 +37,7 @@ class ImportEmailCommandTest {
 
     Path broken = files.resolve("broken.eml");
     Files.write(broken, Mails.bytes("Message-ID: <b@mail>\nFrom: me@example.com\nMIME-Version: 1.0\n"
-        + "Content-Type: multipart/mixed; boundary=\"q\"\n\n--q\nContent-Type: text/plain\n\nx\n"));
+        + "Content-Type: multipart/mixed; boundary=\"q\"\n\nno boundary ever comes\nx\n"));
     Cli.Result bad = cli.run("import", broken.toString());
     assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(1);
     assertThat(bad.out()).contains("rejected as email").contains("malformed MIME message");

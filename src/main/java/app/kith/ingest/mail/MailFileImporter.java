@@ -83,7 +83,7 @@ public final class MailFileImporter implements FileImporter {
     } catch (IOException e) {
       return FileReport.rejectedFile(request.displayPath(), MessageReport.FORMAT, "file", "cannot read the file: " + e.getMessage());
     }
-    return mailIn().process(raw, request);
+    return mailIn().process(raw, request, MailIn.Channel.USER_FILE);
   }
 
   private synchronized MailIn mailIn() {

@@ -80,8 +80,24 @@ public final class MailIn {
     return limits;
   }
 
-  /** Reads one raw RFC 5322 message and applies what it carries. Bad messages are reported, never thrown. */
+  /**
+   * Where a message came from. In the watched mailbox anyone can write, so an invitation counts only
+   * from the owner or its organizer. A file the user imports by hand or drops into {@code inbox/mail/}
+   * is vouched for by the user: its calendars apply whoever sent them. Replies, conversations and
+   * contact files follow the owner rule on every channel.
+   */
+  public enum Channel {
+    MAILBOX,
+    USER_FILE
+  }
+
+  /** Reads one raw RFC 5322 message from the watched mailbox and applies what it carries. */
   public FileReport process(byte[] raw, ImportRequest request) {
+    return process(raw, request, Channel.MAILBOX);
+  }
+
+  /** Reads one raw RFC 5322 message and applies what it carries. Bad messages are reported, never thrown. */
+  public FileReport process(byte[] raw, ImportRequest request, Channel channel) {
     String shown = request.displayPath();
     if (raw.length == 0) {
       return FileReport.rejectedFile(shown, MessageReport.FORMAT, "message", "the message is empty");
@@ -120,7 +136,7 @@ public final class MailIn {
     boolean carried = false;
     if (!parts.calendars().isEmpty()) {
       carried = true;
-      calendars(raw, parts, env, trusted, request, report);
+      calendars(raw, parts, env, trusted || channel == Channel.USER_FILE, request, report);
     }
     if (!parts.contactFiles().isEmpty()) {
       carried = true;
