@@ -10,6 +10,7 @@ public final class Importers {
   public static Importer standard(Kith kith) {
     return new Importer(kith, List.of(
         // messages first (they may carry calendars and contacts), then calendars, then contacts
+        new app.kith.ingest.contacts.ContactFileImporter(kith)
     ));
   }
 }

@@ -1,0 +1,134 @@
+package app.kith.ingest.contacts;
+
+import app.kith.contacts.ContactData;
+import app.kith.contacts.Keys;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One record as a reader found it, before it is cleaned into {@link ContactData}: values trimmed
+ * and cut to the limits, e-mail addresses checked, duplicates dropped. A record with no name, no
+ * e-mail and no phone is refused, as is one whose e-mail field holds something with an {@code @}
+ * that is not an address (a sign that the record is garbled); text without {@code @} in an e-mail
+ * field is left out with a note.
+ */
+final class Draft {
+
+  private static final Pattern EMAIL = Pattern.compile("[^\\s@<>(),;:\"\\[\\]\\\\]+@[^\\s@<>(),;:\"\\[\\]\\\\]+");
+  /** Column widths of the contact table. */
+  private static final int SHORT_FIELD = 1000;
+
+  String name;
+  final List<String> emails = new ArrayList<>();
+  final List<String> phones = new ArrayList<>();
+  String organization;
+  String title;
+  String birthday;
+  String notes;
+  LocalDate since;
+  final List<String> notesOnRecord = new ArrayList<>();
+  String reject;
+
+  void email(String value, boolean primary) {
+    if (value == null) {
+      return;
+    }
+    String v = value.trim();
+    if (v.regionMatches(true, 0, "mailto:", 0, 7)) {
+      v = v.substring(7).trim();
+    }
+    if (v.isEmpty()) {
+      return;
+    }
+    if (primary) {
+      emails.add(0, v);
+    } else {
+      emails.add(v);
+    }
+  }
+
+  void phone(String value, boolean primary) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    if (primary) {
+      phones.add(0, value.trim());
+    } else {
+      phones.add(value.trim());
+    }
+  }
+
+  void reject(String reason) {
+    if (reject == null) {
+      reject = reason;
+    }
+  }
+
+  /** The cleaned record, or null when it is refused ({@link #reject} says why). */
+  ContactData finish(int maxFieldLength) {
+    if (reject != null) {
+      return null;
+    }
+    String n = cut("name", name, Math.min(SHORT_FIELD, maxFieldLength));
+    String org = cut("organization", organization, Math.min(SHORT_FIELD, maxFieldLength));
+    String t = cut("title", title, Math.min(SHORT_FIELD, maxFieldLength));
+    String no = cut("notes", notes, maxFieldLength);
+    List<String> es = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String e : emails) {
+      if (e.length() > 320 || !EMAIL.matcher(e).matches()) {
+        if (e.indexOf('@') >= 0) {
+          // looks like an address but is not one: the record is garbled (a broken fold, a shifted column)
+          reject("'" + shorten(e) + "' is not an e-mail address");
+          return null;
+        }
+        notesOnRecord.add("e-mail '" + shorten(e) + "' is not an address; left out");
+        continue;
+      }
+      if (seen.add(Keys.email(e))) {
+        es.add(e);
+      }
+    }
+    List<String> ps = new ArrayList<>();
+    seen.clear();
+    for (String p : phones) {
+      String key = Keys.phone(p);
+      if (key == null) {
+        notesOnRecord.add("phone '" + shorten(p) + "' has no digits; left out");
+        continue;
+      }
+      String shown = p.length() > 100 ? p.substring(0, 100) : p;
+      if (seen.add(key)) {
+        ps.add(shown);
+      }
+    }
+    if (n == null && es.isEmpty() && ps.isEmpty()) {
+      reject("no name, e-mail address or phone number");
+      return null;
+    }
+    return new ContactData(n, es, ps, org, t, birthday, no, since);
+  }
+
+  private String cut(String field, String value, int max) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.strip();
+    if (v.isEmpty()) {
+      return null;
+    }
+    if (v.length() > max) {
+      notesOnRecord.add(field + " cut to " + max + " characters (kith.import.max-field-length)");
+      v = v.substring(0, max);
+    }
+    return v;
+  }
+
+  static String shorten(String s) {
+    return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+  }
+}
