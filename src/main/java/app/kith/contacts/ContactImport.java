@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +18,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -53,6 +56,15 @@ public final class ContactImport implements AutoCloseable {
   private final Consumer<Outcome> outcomes;
   private final List<ContactData> pending = new ArrayList<>(CHUNK);
   private Working working = new Working();
+  /** Chunks are resolved and written on one thread of their own while the next chunk is read. */
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "kith-contact-import");
+            t.setDaemon(true);
+            return t;
+          });
+  private Future<List<Outcome>> inFlight;
 
   public ContactImport(
       Database db, Interactions interactions, String source, boolean dryRun, Instant now, LocalDate today,
@@ -73,50 +85,106 @@ public final class ContactImport implements AutoCloseable {
     }
   }
 
-  /** Resolves and (unless a dry run) commits the records added so far. */
-  public void flush() {
+  /** Hands the records added so far to the writer; the previous chunk's outcomes are counted first. */
+  private void flush() {
+    awaitInFlight();
     if (pending.isEmpty()) {
       return;
     }
-    List<ContactData> chunk = new ArrayList<>(pending);
+    List<ContactData> records = new ArrayList<>(pending);
     pending.clear();
-    List<Outcome> results =
-        db.inTransaction(
-            c -> {
-              if (!dryRun) {
-                working = new Working();
-              }
-              lookup(c, chunk);
-              List<Outcome> out = new ArrayList<>(chunk.size());
-              for (ContactData d : chunk) {
-                out.add(resolve(d));
-              }
-              if (!dryRun) {
-                write(c);
-              }
-              return out;
-            });
-    results.forEach(outcomes);
+    inFlight =
+        writer.submit(
+            () ->
+                db.inTransaction(
+                    c -> {
+                      List<In> chunk = new ArrayList<>(records.size());
+                      for (ContactData d : records) {
+                        chunk.add(new In(d));
+                      }
+                      if (!dryRun) {
+                        working = new Working();
+                      }
+                      lookup(c, chunk);
+                      List<Outcome> out = new ArrayList<>(chunk.size());
+                      for (In in : chunk) {
+                        out.add(resolve(in));
+                      }
+                      if (!dryRun) {
+                        write(c);
+                      }
+                      return out;
+                    }));
   }
 
+  private void awaitInFlight() {
+    if (inFlight == null) {
+      return;
+    }
+    Future<List<Outcome>> f = inFlight;
+    inFlight = null;
+    try {
+      f.get().forEach(outcomes);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while importing contacts", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Writes what is left and waits for it; every outcome has been reported when this returns. */
   @Override
   public void close() {
-    flush();
+    try {
+      flush();
+      awaitInFlight();
+    } finally {
+      writer.shutdownNow();
+    }
+  }
+
+  /** A record with its keys, computed once. */
+  private static final class In {
+    final ContactData d;
+    final List<String> emailKeys = new ArrayList<>();
+    final List<String> phoneKeys = new ArrayList<>();
+    final String nameKey;
+    final String nameOrg;
+
+    In(ContactData d) {
+      this.d = d;
+      for (String e : d.emails()) {
+        emailKeys.add(Keys.email(e));
+      }
+      for (String p : d.phones()) {
+        phoneKeys.add(Keys.phone(p));
+      }
+      nameKey = Keys.name(d.name());
+      nameOrg = nameKey == null ? null : nameKey + "\u0000" + orNothing(Keys.organization(d.organization()));
+    }
+  }
+
+  private static String orNothing(String s) {
+    return s == null ? "" : s;
   }
 
   // --- matching -------------------------------------------------------------------------------
 
-  private Outcome resolve(ContactData d) {
+  private Outcome resolve(In in) {
+    ContactData d = in.d;
     Person p = null;
-    for (String e : d.emails()) {
-      p = working.byEmail.get(Keys.email(e));
+    for (String k : in.emailKeys) {
+      p = working.byEmail.get(k);
       if (p != null) {
         break;
       }
     }
     if (p == null) {
-      for (String ph : d.phones()) {
-        String key = Keys.phone(ph);
+      for (String key : in.phoneKeys) {
         if (Keys.phoneMatches(key)) {
           p = working.byPhone.get(key);
           if (p != null) {
@@ -125,19 +193,19 @@ public final class ContactImport implements AutoCloseable {
         }
       }
     }
-    String nameOrg = nameOrgKey(d.name(), d.organization());
-    if (p == null && nameOrg != null) {
-      p = working.byNameOrg.get(nameOrg);
+    if (p == null && in.nameOrg != null) {
+      p = working.byNameOrg.get(in.nameOrg);
     }
     if (p == null) {
       p = new Person();
       p.since = d.since() != null ? d.since() : today;
-      p.sinceChanged = false;
       working.fresh.add(p);
-      p.merge(d, source, working);
+      p.merge(in, source, working);
+      p.nameKey = in.nameKey;
+      p.orgKey = Keys.organization(p.organization);
       return Outcome.CREATED;
     }
-    boolean changed = p.merge(d, source, working);
+    boolean changed = p.merge(in, source, working);
     return changed ? Outcome.MERGED : Outcome.UNCHANGED;
   }
 
@@ -151,22 +219,20 @@ public final class ContactImport implements AutoCloseable {
   }
 
   /** Loads the people the chunk's keys point at, with their addresses, phones and sources. */
-  private void lookup(Connection c, List<ContactData> chunk) throws SQLException {
+  private void lookup(Connection c, List<In> chunk) throws SQLException {
     Set<String> emails = new LinkedHashSet<>(), phones = new LinkedHashSet<>(), names = new LinkedHashSet<>();
-    for (ContactData d : chunk) {
-      for (String e : d.emails()) {
-        String k = Keys.email(e);
+    for (In in : chunk) {
+      for (String k : in.emailKeys) {
         if (!working.byEmail.containsKey(k) && !working.lookedUpEmails.contains(k)) {
           emails.add(k);
         }
       }
-      for (String ph : d.phones()) {
-        String k = Keys.phone(ph);
+      for (String k : in.phoneKeys) {
         if (Keys.phoneMatches(k) && !working.byPhone.containsKey(k) && !working.lookedUpPhones.contains(k)) {
           phones.add(k);
         }
       }
-      String n = Keys.name(d.name());
+      String n = in.nameKey;
       if (n != null && !working.lookedUpNames.contains(n)) {
         names.add(n);
       }
@@ -295,29 +361,17 @@ public final class ContactImport implements AutoCloseable {
 
   private void write(Connection c) throws SQLException {
     List<Person> fresh = working.fresh;
-    if (!fresh.isEmpty()) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO contact (name, name_key, organization, org_key, title, birthday, notes, since, created_at, updated_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              Statement.RETURN_GENERATED_KEYS)) {
-        for (Person p : fresh) {
-          bindFields(ps, p);
-          Sql.setInstant(ps, 9, now);
-          Sql.setInstant(ps, 10, now);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-          for (Person p : fresh) {
-            if (!keys.next()) {
-              throw new SQLException("the database returned fewer keys than contacts inserted");
-            }
-            p.id = keys.getLong(1);
-          }
-        }
-      }
-    }
+    MultiInsert.run(
+        c,
+        "INSERT INTO contact (name, name_key, organization, org_key, title, birthday, notes, since, created_at, updated_at)",
+        10,
+        fresh,
+        (ps, i, p) -> {
+          bindFields(ps, i, p);
+          Sql.setInstant(ps, i + 8, now);
+          Sql.setInstant(ps, i + 9, now);
+        },
+        (p, id) -> p.id = id);
     List<Person> changed = new ArrayList<>();
     for (Person p : working.loaded.values()) {
       if (p.fieldsChanged) {
@@ -330,7 +384,9 @@ public final class ContactImport implements AutoCloseable {
               "UPDATE contact SET name = ?, name_key = ?, organization = ?, org_key = ?, title = ?, birthday = ?, notes = ?,"
                   + " since = ?, updated_at = ? WHERE id = ?")) {
         for (Person p : changed) {
-          bindFields(ps, p);
+          p.nameKey = Keys.name(p.name);
+          p.orgKey = Keys.organization(p.organization);
+          bindFields(ps, 1, p);
           Sql.setInstant(ps, 9, now);
           ps.setLong(10, p.id);
           ps.addBatch();
@@ -338,50 +394,40 @@ public final class ContactImport implements AutoCloseable {
         ps.executeBatch();
       }
     }
-    try (PreparedStatement emails =
-            c.prepareStatement("INSERT INTO contact_email (contact_id, email, email_key, ord) VALUES (?, ?, ?, ?)");
-        PreparedStatement phones =
-            c.prepareStatement("INSERT INTO contact_phone (contact_id, phone, phone_key, ord) VALUES (?, ?, ?, ?)");
-        PreparedStatement sources =
-            c.prepareStatement("INSERT INTO contact_source (contact_id, source, added_at) VALUES (?, ?, ?)")) {
-      int ne = 0, np = 0, ns = 0;
-      List<Person> touched = new ArrayList<>(fresh);
-      touched.addAll(working.loaded.values());
-      for (Person p : touched) {
-        for (String[] e : p.addedEmails) {
-          emails.setLong(1, p.id);
-          emails.setString(2, e[0]);
-          emails.setString(3, e[1]);
-          emails.setInt(4, p.emailOrd++);
-          emails.addBatch();
-          ne++;
-        }
-        for (String[] ph : p.addedPhones) {
-          phones.setLong(1, p.id);
-          phones.setString(2, ph[0]);
-          phones.setString(3, ph[1]);
-          phones.setInt(4, p.phoneOrd++);
-          phones.addBatch();
-          np++;
-        }
-        for (String s : p.addedSources) {
-          sources.setLong(1, p.id);
-          sources.setString(2, s);
-          Sql.setInstant(sources, 3, now);
-          sources.addBatch();
-          ns++;
-        }
+    List<Person> touched = new ArrayList<>(fresh);
+    touched.addAll(working.loaded.values());
+    List<Object[]> emails = new ArrayList<>(), phones = new ArrayList<>(), sources = new ArrayList<>();
+    for (Person p : touched) {
+      for (String[] e : p.addedEmails) {
+        emails.add(new Object[] {p.id, e[0], e[1], p.emailOrd++});
       }
-      if (ne > 0) {
-        emails.executeBatch();
+      for (String[] ph : p.addedPhones) {
+        phones.add(new Object[] {p.id, ph[0], ph[1], p.phoneOrd++});
       }
-      if (np > 0) {
-        phones.executeBatch();
-      }
-      if (ns > 0) {
-        sources.executeBatch();
+      for (String s : p.addedSources) {
+        sources.add(new Object[] {p.id, s});
       }
     }
+    MultiInsert.Binder<Object[]> keyed =
+        (ps, i, r) -> {
+          ps.setLong(i, (Long) r[0]);
+          ps.setString(i + 1, (String) r[1]);
+          ps.setString(i + 2, (String) r[2]);
+          ps.setInt(i + 3, (Integer) r[3]);
+        };
+    MultiInsert.run(c, "INSERT INTO contact_email (contact_id, email, email_key, ord)", 4, emails, keyed, null);
+    MultiInsert.run(c, "INSERT INTO contact_phone (contact_id, phone, phone_key, ord)", 4, phones, keyed, null);
+    MultiInsert.run(
+        c,
+        "INSERT INTO contact_source (contact_id, source, added_at)",
+        3,
+        sources,
+        (ps, i, r) -> {
+          ps.setLong(i, (Long) r[0]);
+          ps.setString(i + 1, (String) r[1]);
+          Sql.setInstant(ps, i + 2, now);
+        },
+        null);
     for (Person p : changed) {
       if (p.sinceChanged && p.cadence != null) {
         interactions.refresh(c, p.id, now);
@@ -389,15 +435,15 @@ public final class ContactImport implements AutoCloseable {
     }
   }
 
-  private static void bindFields(PreparedStatement ps, Person p) throws SQLException {
-    ps.setString(1, p.name);
-    ps.setString(2, Keys.name(p.name));
-    ps.setString(3, p.organization);
-    ps.setString(4, Keys.organization(p.organization));
-    ps.setString(5, p.title);
-    ps.setString(6, p.birthday);
-    ps.setString(7, p.notes);
-    Sql.setDate(ps, 8, p.since);
+  private static void bindFields(PreparedStatement ps, int i, Person p) throws SQLException {
+    ps.setString(i, p.name);
+    ps.setString(i + 1, p.nameKey);
+    ps.setString(i + 2, p.organization);
+    ps.setString(i + 3, p.orgKey);
+    ps.setString(i + 4, p.title);
+    ps.setString(i + 5, p.birthday);
+    ps.setString(i + 6, p.notes);
+    Sql.setDate(ps, i + 7, p.since);
   }
 
   /** The people of the current chunk (or, in a dry run, of the whole file), indexed by key. */
@@ -430,7 +476,7 @@ public final class ContactImport implements AutoCloseable {
   /** One contact while a chunk is resolved: what is stored, and what this import adds. */
   private static final class Person {
     Long id;
-    String name, organization, title, birthday, notes, cadence;
+    String name, organization, title, birthday, notes, cadence, nameKey, orgKey;
     LocalDate since;
     boolean sinceChanged;
     final Set<String> manual = new HashSet<>();
@@ -446,10 +492,12 @@ public final class ContactImport implements AutoCloseable {
     int emailOrd, phoneOrd;
 
     /** Adds what is new; returns whether anything changed. */
-    boolean merge(ContactData d, String source, Working w) {
+    boolean merge(In in, String source, Working w) {
+      ContactData d = in.d;
       boolean changed = false;
-      for (String e : d.emails()) {
-        String k = Keys.email(e);
+      for (int i = 0; i < d.emails().size(); i++) {
+        String e = d.emails().get(i);
+        String k = in.emailKeys.get(i);
         if (!emailKeys.contains(k) && !w.byEmail.containsKey(k)) {
           emails.add(e);
           emailKeys.add(k);
@@ -458,8 +506,9 @@ public final class ContactImport implements AutoCloseable {
           changed = true;
         }
       }
-      for (String ph : d.phones()) {
-        String k = Keys.phone(ph);
+      for (int i = 0; i < d.phones().size(); i++) {
+        String ph = d.phones().get(i);
+        String k = in.phoneKeys.get(i);
         if (k != null && phoneKeys.add(k)) {
           phones.add(ph);
           addedPhones.add(new String[] {ph, k});
@@ -469,7 +518,7 @@ public final class ContactImport implements AutoCloseable {
           changed = true;
         }
       }
-      String oldNameOrg = nameOrgKey(name, organization);
+      boolean hadName = name != null, hadOrg = organization != null;
       if (name == null && d.name() != null && !manual.contains("name")) {
         name = d.name();
         fieldsChanged = changed = true;
@@ -494,9 +543,15 @@ public final class ContactImport implements AutoCloseable {
         since = d.since();
         sinceChanged = fieldsChanged = changed = true;
       }
-      String newNameOrg = nameOrgKey(name, organization);
-      if (newNameOrg != null && !newNameOrg.equals(oldNameOrg)) {
-        w.byNameOrg.putIfAbsent(newNameOrg, this);
+      if (!hadName && !hadOrg && name == d.name() && organization == d.organization()) {
+        if (in.nameOrg != null) {
+          w.byNameOrg.putIfAbsent(in.nameOrg, this);
+        }
+      } else if (!hadName || !hadOrg) {
+        String newNameOrg = nameOrgKey(name, organization);
+        if (newNameOrg != null) {
+          w.byNameOrg.putIfAbsent(newNameOrg, this);
+        }
       }
       if (sources.add(source)) {
         addedSources.add(source);

@@ -87,9 +87,40 @@ public final class Keys {
     if (s == null || s.isBlank()) {
       return new String[0];
     }
+    String ascii = asciiWords(s);
+    if (ascii != null) {
+      return ascii.isEmpty() ? new String[0] : ascii.split(" ");
+    }
     String n = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
     n = NON_WORD.matcher(n.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
     return n.isEmpty() ? new String[0] : n.split(" ");
+  }
+
+  /** The fast path for plain ASCII text: lower-case words separated by one space; null for other text. */
+  private static String asciiWords(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    boolean space = true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return null;
+      }
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        b.append(c);
+        space = false;
+      } else if (c >= 'A' && c <= 'Z') {
+        b.append((char) (c + 32));
+        space = false;
+      } else if (!space) {
+        b.append(' ');
+        space = true;
+      }
+    }
+    int n = b.length();
+    if (n > 0 && b.charAt(n - 1) == ' ') {
+      b.setLength(n - 1);
+    }
+    return b.toString();
   }
 
   private static String cut(String s) {

@@ -69,6 +69,9 @@ final class CsvLayout {
     List<int[]> numberedEmail = new ArrayList<>(), numberedPhone = new ArrayList<>();
     for (int i = 0; i < h.size(); i++) {
       String c = h.get(i);
+      if (c.length() > 40) {
+        continue; // a sentence (LinkedIn's preamble), not a column name
+      }
       Matcher m = NUMBERED.matcher(c);
       Matcher om = ORG_NUMBERED.matcher(c);
       if (m.matches()) {
@@ -117,7 +120,7 @@ final class CsvLayout {
         l.birthDay = i;
       } else if (NOTES.contains(c)) {
         l.notes = i;
-      } else if (c.equals("connected on")) {
+      } else if (c.equals("connected on") || c.equals("since")) {
         l.since = i;
       } else if (isEmail(c)) {
         l.emails.add(new Column(i, typeColumn(h, i), i, c.contains("primary")));

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 /**
  * One record as a reader found it, before it is cleaned into {@link ContactData}: values trimmed
  * and cut to the limits, e-mail addresses checked, duplicates dropped. A record with no name, no
- * e-mail and no phone is refused, as is one whose e-mail field holds something with an {@code @}
- * that is not an address (a sign that the record is garbled); text without {@code @} in an e-mail
- * field is left out with a note.
+ * e-mail and no phone is refused, as is one whose e-mail field holds an address run together with
+ * other text (a sign that the record is garbled); other text in an e-mail field is left out with a
+ * note.
  */
 final class Draft {
 
@@ -81,8 +81,8 @@ final class Draft {
     Set<String> seen = new HashSet<>();
     for (String e : emails) {
       if (e.length() > 320 || !EMAIL.matcher(e).matches()) {
-        if (e.indexOf('@') >= 0) {
-          // looks like an address but is not one: the record is garbled (a broken fold, a shifted column)
+        if (e.indexOf('@') >= 0 && (e.indexOf('<') >= 0 || e.chars().anyMatch(Character::isWhitespace))) {
+          // an address with a display name or spaces in it: the record is garbled (a broken fold, shifted columns)
           reject("'" + shorten(e) + "' is not an e-mail address");
           return null;
         }

@@ -1,7 +1,6 @@
 package app.kith.ingest.contacts;
 
 import app.kith.ingest.Problem;
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +27,9 @@ final class VCardSplitter implements Closeable {
   private static final byte[] NONE = new byte[0];
 
   private final InputStream in;
+  private final byte[] buf = new byte[65536];
+  private int pos;
+  private int limit;
   private final boolean unicode;
   private final int maxProperty;
   private final long maxPhotoBytes;
@@ -44,7 +46,7 @@ final class VCardSplitter implements Closeable {
    * @param unicode the stream is UTF-8 by construction (converted from UTF-16): ignore CHARSET
    */
   VCardSplitter(InputStream in, boolean unicode, int maxFieldLength, long maxPhotoBytes) {
-    this.in = new BufferedInputStream(in, 65536);
+    this.in = in;
     this.unicode = unicode;
     this.maxPhotoBytes = maxPhotoBytes;
     // QP of 3-byte characters is 9 bytes per character; photos are base64 (4/3)
@@ -141,6 +143,28 @@ final class VCardSplitter implements Closeable {
     }
   }
 
+  /** The next byte of the file, or -1 at its end (an unsynchronised buffer: this is the hot loop). */
+  private int read() throws IOException {
+    if (pos == limit) {
+      limit = in.read(buf, 0, buf.length);
+      pos = 0;
+      if (limit <= 0) {
+        limit = 0;
+        return -1;
+      }
+    }
+    return buf[pos++] & 0xFF;
+  }
+
+  /** The next byte without taking it, or -1. */
+  private int peek() throws IOException {
+    int c = read();
+    if (c >= 0) {
+      pos--;
+    }
+    return c;
+  }
+
   /** Reads one physical line (CR LF, LF, CR or CR CR LF ends it) into {@code line}. */
   private boolean readLine() throws IOException {
     if (eof) {
@@ -150,19 +174,17 @@ final class VCardSplitter implements Closeable {
     lineOverflow = false;
     int c;
     boolean any = false;
-    while ((c = in.read()) >= 0) {
+    while ((c = read()) >= 0) {
       any = true;
       if (c == '\n') {
         break;
       }
       if (c == '\r') {
-        in.mark(2);
-        int d;
-        while ((d = in.read()) == '\r') {
-          in.mark(2);
+        while (peek() == '\r') {
+          read();
         }
-        if (d != '\n' && d >= 0) {
-          in.reset();
+        if (peek() == '\n') {
+          read();
         }
         break;
       }
