@@ -65,6 +65,9 @@ final class VCardSource implements RecordSource {
     }
     Draft d = VCardMapper.map(card);
     d.since = VCardMapper.since(card);
+    if (d.birthday == null && raw.birthday() != null) {
+      d.birthday = Dates.birthday(raw.birthday(), false);
+    }
     return new Rec(where, d, notes, null);
   }
 

@@ -22,7 +22,8 @@ import java.util.Locale;
 final class VCardSplitter implements Closeable {
 
   /** One card: its number in the file (1-based), first line, text, notes, and why it is refused (or null). */
-  record RawCard(int number, int line, String version, String text, List<Problem> notes, String rejectReason) {}
+  record RawCard(
+      int number, int line, String version, String text, List<Problem> notes, String rejectReason, String birthday) {}
 
   private static final byte[] NONE = new byte[0];
 
@@ -392,6 +393,7 @@ final class VCardSplitter implements Closeable {
     final List<Problem> notes = new ArrayList<>();
     String version;
     String reject;
+    String birthday;
 
     Card(int number, int line) {
       this.number = number;
@@ -410,7 +412,7 @@ final class VCardSplitter implements Closeable {
         reject(failure);
       }
       text.append("END:VCARD\r\n");
-      return new RawCard(number, line, version, text.toString(), notes, reject);
+      return new RawCard(number, line, version, text.toString(), notes, reject, birthday);
     }
 
     void note(String reason) {
@@ -489,6 +491,9 @@ final class VCardSplitter implements Closeable {
         value = value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
       } else {
         value = TextEncodings.decode(p.buf, vs, p.len - vs, declared);
+      }
+      if (p.name.equals("BDAY") && birthday == null) {
+        birthday = value.trim(); // ez-vcard 0.12 drops --MM-DD in 2.1/3.0 cards; the raw text is kept for that
       }
       if (p.group != null) {
         text.append(p.group).append('.');
