@@ -75,12 +75,32 @@ public final class Keys {
   }
 
   public static String organization(String org) {
-    String[] words = words(org);
+    String[] words = joinInitials(words(org)); // "S.A." is "sa", "B.V." is "bv"
     int n = words.length;
     while (n > 1 && ORG_SUFFIXES.contains(words[n - 1])) {
       n--;
     }
     return n == 0 ? null : cut(String.join(" ", Arrays.copyOf(words, n)));
+  }
+
+  private static String[] joinInitials(String[] words) {
+    java.util.List<String> out = new java.util.ArrayList<>(words.length);
+    StringBuilder run = new StringBuilder();
+    for (String w : words) {
+      if (w.length() == 1) {
+        run.append(w);
+        continue;
+      }
+      if (run.length() > 0) {
+        out.add(run.toString());
+        run.setLength(0);
+      }
+      out.add(w);
+    }
+    if (run.length() > 0) {
+      out.add(run.toString());
+    }
+    return out.toArray(String[]::new);
   }
 
   private static String[] words(String s) {
