@@ -69,10 +69,23 @@ public final class ContactImport implements AutoCloseable {
   public ContactImport(
       Database db, Interactions interactions, String source, boolean dryRun, Instant now, LocalDate today,
       Consumer<Outcome> outcomes) {
+    this(db, interactions, source, dryRun ? new DryRun() : null, now, today, outcomes);
+  }
+
+  /**
+   * A dry run that shares what it would have written with the other files of the same run, so
+   * that the second of two files sees the people the first would have created.
+   */
+  public ContactImport(
+      Database db, Interactions interactions, String source, DryRun dryRun, Instant now, LocalDate today,
+      Consumer<Outcome> outcomes) {
     this.db = db;
     this.interactions = interactions;
     this.source = source.length() > 500 ? source.substring(0, 500) : source;
-    this.dryRun = dryRun;
+    this.dryRun = dryRun != null;
+    if (dryRun != null) {
+      this.working = dryRun.working;
+    }
     this.now = now;
     this.today = today;
     this.outcomes = outcomes;
@@ -145,6 +158,11 @@ public final class ContactImport implements AutoCloseable {
     } finally {
       writer.shutdownNow();
     }
+  }
+
+  /** What a dry run would have written so far: pass the same one to every file of a run. */
+  public static final class DryRun {
+    private final Working working = new Working();
   }
 
   /** A record with its keys, computed once. */

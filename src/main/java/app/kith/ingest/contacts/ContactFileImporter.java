@@ -31,6 +31,8 @@ import java.util.Locale;
 public final class ContactFileImporter implements FileImporter {
 
   private final Kith kith;
+  /** One dry run per importer (that is, per command): the files of a run see each other's records. */
+  private final ContactImport.DryRun dryRun = new ContactImport.DryRun();
 
   public ContactFileImporter(Kith kith) {
     this.kith = kith;
@@ -98,7 +100,7 @@ public final class ContactFileImporter implements FileImporter {
               kith.database(),
               new Interactions(new Cadence(kith.config())),
               source.format() + ":" + request.sourceName(),
-              request.dryRun(),
+              request.dryRun() ? dryRun : null,
               kith.clock().instant(),
               LocalDate.ofInstant(kith.clock().instant(), kith.config().zone()),
               outcome ->
