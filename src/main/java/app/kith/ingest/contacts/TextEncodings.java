@@ -177,6 +177,7 @@ public final class TextEncodings {
     java.io.Reader reader = new java.io.InputStreamReader(in, from);
     return new InputStream() {
       private final char[] chars = new char[8192];
+      private int carried; // a high surrogate kept for the next round, so a pair is never split
       private ByteBuffer pending = ByteBuffer.allocate(0);
 
       @Override
@@ -189,11 +190,23 @@ public final class TextEncodings {
       @Override
       public int read(byte[] b, int off, int len) throws IOException {
         while (!pending.hasRemaining()) {
-          int n = reader.read(chars);
+          int n = reader.read(chars, carried, chars.length - carried);
           if (n < 0) {
-            return -1;
+            if (carried == 0) {
+              return -1;
+            }
+            n = 0;
           }
-          pending = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars, 0, n));
+          int total = carried + n;
+          carried = 0;
+          if (n > 0 && Character.isHighSurrogate(chars[total - 1])) {
+            total--;
+            carried = 1;
+          }
+          pending = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars, 0, total));
+          if (carried == 1) {
+            chars[0] = chars[total];
+          }
         }
         int k = Math.min(len, pending.remaining());
         pending.get(b, off, k);
