@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Contact import speed against the same-run ceiling, and memory with -Xmx256m. Not part of the
  * normal test run (tag {@code benchmark}); run it with
- * {@code mvn -B test -Dgroups=benchmark -DexcludedGroups= -Dtest=ContactImportBenchmark}.
+ * {@code mvn -B -o test -Dtest=ContactImportBenchmark -Dkith.test.excluded=none}.
  * Figures go to stdout (target/surefire-reports/...-output.txt) and to the console.
  */
 @Tag("benchmark")
