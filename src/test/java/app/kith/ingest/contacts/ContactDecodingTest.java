@@ -161,4 +161,19 @@ class ContactDecodingTest {
     assertThat(recs.get(3).draft().name).isEqualTo("Fourth");
     assertThat(recs.get(4).reject()).contains("END:VCARD");
   }
+
+  @Test
+  void longFieldsAreCutWithANote() {
+    Draft d = new Draft();
+    d.name = "N".repeat(1500);
+    d.notes = "x".repeat(120);
+    d.email("cut@example.com", false);
+    var data = d.finish(100);
+    assertThat(data.name()).hasSize(100);
+    assertThat(data.notes()).hasSize(100);
+    assertThat(d.notesOnRecord).anyMatch(n -> n.contains("name cut to 100")).anyMatch(n -> n.contains("notes cut to 100"));
+    Draft big = new Draft();
+    big.name = "N".repeat(1500);
+    assertThat(big.finish(10_000).name()).hasSize(1000); // the column's width
+  }
 }
