@@ -26,7 +26,7 @@ final class VCardMapper {
     Draft d = new Draft();
     d.name = name(card);
     for (Email e : card.getEmails()) {
-      boolean pref = e.getTypes().contains(EmailType.PREF) || (e.getPref() != null && e.getPref() == 1);
+      boolean pref = e.getTypes().contains(EmailType.PREF) || isPrefOne(e);
       d.email(e.getValue(), pref && !d.emails.isEmpty());
     }
     for (Telephone t : card.getTelephoneNumbers()) {
@@ -37,7 +37,7 @@ final class VCardMapper {
           text += " ext. " + t.getUri().getExtension();
         }
       }
-      boolean pref = t.getTypes().contains(TelephoneType.PREF) || (t.getPref() != null && t.getPref() == 1);
+      boolean pref = t.getTypes().contains(TelephoneType.PREF) || isPrefOne(t);
       if (t.getTypes().contains(TelephoneType.FAX) && !t.getTypes().contains(TelephoneType.VOICE)) {
         continue; // a fax is not a way to keep in touch
       }
@@ -70,6 +70,12 @@ final class VCardMapper {
     }
     d.notes = notes.isEmpty() ? null : String.join("\n\n", notes);
     return d;
+  }
+
+  /** PREF=1, read from the raw parameter: ez-vcard throws on a malformed one. */
+  private static boolean isPrefOne(ezvcard.property.VCardProperty p) {
+    String v = p.getParameters().first("PREF");
+    return v != null && v.trim().equals("1");
   }
 
   private static String name(VCard card) {

@@ -63,8 +63,13 @@ final class VCardSource implements RecordSource {
     if (card == null) {
       return new Rec(where, null, notes, "the card cannot be read");
     }
-    Draft d = VCardMapper.map(card);
-    d.since = VCardMapper.since(card);
+    Draft d;
+    try {
+      d = VCardMapper.map(card);
+      d.since = VCardMapper.since(card);
+    } catch (RuntimeException e) {
+      return new Rec(where, null, notes, "the card cannot be read: " + e.getMessage());
+    }
     if (d.birthday == null && raw.birthday() != null) {
       d.birthday = Dates.birthday(raw.birthday(), false);
     }

@@ -426,7 +426,7 @@ final class VCardSplitter implements Closeable {
       }
       switch (p.name) {
         case "PHOTO", "LOGO" -> checkPicture(p);
-        case "SOUND", "KEY" -> { } // not kept
+        case "SOUND", "KEY", "XML" -> { } // not kept; XML is never handed to an XML parser
         case "VERSION" -> {
           version = new String(p.buf, p.colon + 1, Math.max(0, p.len - p.colon - 1), StandardCharsets.ISO_8859_1).trim();
           text.append("VERSION:").append(version).append("\r\n");
