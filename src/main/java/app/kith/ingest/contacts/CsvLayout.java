@@ -35,10 +35,12 @@ final class CsvLayout {
       Set.of("job title", "position", "role", "organization title", "organisation title", "jobtitle", "job");
   private static final Set<String> BIRTHDAY = Set.of("birthday", "birth date", "date of birth", "bday", "dob", "birthdate");
   private static final Set<String> NOTES = Set.of("notes", "note", "comments", "comment");
+  private static final Set<String> NICKNAME = Set.of("nickname", "nick name", "file as");
 
   final String format;
   final boolean headerless;
   private final int columns;
+  private int nickname = -1;
   private int name = -1, first = -1, middle = -1, last = -1, org = -1, title = -1, birthday = -1, notes = -1, since = -1;
   private int birthYear = -1, birthMonth = -1, birthDay = -1;
   private final List<Column> emails = new ArrayList<>();
@@ -120,6 +122,8 @@ final class CsvLayout {
         l.birthDay = i;
       } else if (NOTES.contains(c)) {
         l.notes = i;
+      } else if (NICKNAME.contains(c)) {
+        l.nickname = l.nickname < 0 ? i : l.nickname;
       } else if (c.equals("connected on") || c.equals("since")) {
         l.since = i;
       } else if (isEmail(c)) {
@@ -219,7 +223,7 @@ final class CsvLayout {
     d.name = cell(cells, name);
     if (d.name == null) {
       String joined = String.join(" ", nonBlank(cell(cells, first), cell(cells, middle), cell(cells, last)));
-      d.name = joined.isBlank() ? null : joined;
+      d.name = joined.isBlank() ? cell(cells, nickname) : joined;
     }
     for (Column c : emails) {
       String type = cell(cells, c.type);

@@ -58,7 +58,8 @@ final class Dates {
         if (y < 100) {
           y += y <= LocalDate.now().getYear() % 100 ? 2000 : 1900;
         }
-        boolean mf = monthFirst ? a <= 12 || b > 12 : b > 12 && a <= 12;
+        boolean dotted = t.indexOf('.') >= 0; // 02.01.1990 is European: day first
+        boolean mf = monthFirst && !dotted ? a <= 12 || b > 12 : b > 12 && a <= 12;
         return mf ? valid(y, a, b) : valid(y, b, a);
       }
       try {

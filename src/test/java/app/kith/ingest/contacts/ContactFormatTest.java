@@ -163,4 +163,24 @@ class ContactFormatTest {
   void mixedDelimitersAreRefused() {
     assertThat(sniff("Name,Email,Phone,Company\nA,a@x.example,1,C\nB\tb@x.example\t2\tD\n").problem()).contains("mixed delimiters");
   }
+
+  @Test
+  void datesAsExportsWriteThem() {
+    assertThat(Dates.birthday("4/7/1979", true)).isEqualTo("1979-04-07");
+    assertThat(Dates.birthday("20/01/1991", true)).isEqualTo("1991-01-20");
+    assertThat(Dates.birthday("02.01.1990", true)).isEqualTo("1990-01-02");
+    assertThat(Dates.birthday("0/0/00", true)).isNull();
+    assertThat(Dates.birthday("--0229", false)).isEqualTo("--02-29");
+    assertThat(Dates.birthday("19781229", false)).isEqualTo("1978-12-29");
+    assertThat(Dates.date("12 Mar 2024", false)).isEqualTo(LocalDate.of(2024, 3, 12));
+    assertThat(Dates.date("3 mar 2024", false)).isEqualTo(LocalDate.of(2024, 3, 3));
+    assertThat(Dates.date("12-Mar-24", false)).isEqualTo(LocalDate.of(2024, 3, 12));
+    assertThat(Dates.date("sometime", false)).isNull();
+  }
+
+  @Test
+  void aNicknameNamesSomeoneWithoutOtherNames() throws Exception {
+    Draft d = firstRow("First Name,Last Name,Nickname,E-mail 1 - Value\n,,Bee,bee@example.com\n");
+    assertThat(d.name).isEqualTo("Bee");
+  }
 }
