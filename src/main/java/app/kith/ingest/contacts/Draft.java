@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 final class Draft {
 
   private static final Pattern EMAIL = Pattern.compile("[^\\s@<>(),;:\"\\[\\]\\\\]+@[^\\s@<>(),;:\"\\[\\]\\\\]+");
+  private static final Pattern LIST_SEPARATOR = Pattern.compile("[;,\\s]+");
   /** Column widths of the contact table. */
   private static final int SHORT_FIELD = 1000;
 
@@ -44,10 +45,18 @@ final class Draft {
     if (v.isEmpty()) {
       return;
     }
+    List<String> parts = List.of(v);
+    if (LIST_SEPARATOR.matcher(v).find()) {
+      // "a@example.com; b@example.com" in one cell: several addresses when every part is one
+      List<String> split = List.of(LIST_SEPARATOR.split(v)).stream().filter(x -> !x.isEmpty()).toList();
+      if (!split.isEmpty() && split.stream().allMatch(x -> EMAIL.matcher(x).matches())) {
+        parts = split;
+      }
+    }
     if (primary) {
-      emails.add(0, v);
+      emails.addAll(0, parts);
     } else {
-      emails.add(v);
+      emails.addAll(parts);
     }
   }
 

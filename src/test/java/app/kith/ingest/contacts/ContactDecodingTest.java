@@ -176,4 +176,14 @@ class ContactDecodingTest {
     big.name = "N".repeat(1500);
     assertThat(big.finish(10_000).name()).hasSize(1000); // the column's width
   }
+
+  @Test
+  void severalAddressesInOneCellAreSeveralAddresses() {
+    Draft d = new Draft();
+    d.email("a@example.com; b@example.com, c@example.com", false);
+    assertThat(d.finish(100).emails()).containsExactly("a@example.com", "b@example.com", "c@example.com");
+    Draft garbled = new Draft();
+    garbled.email("\"Omega\" <omega@example.com>", false);
+    assertThat(garbled.finish(100)).isNull();
+  }
 }
