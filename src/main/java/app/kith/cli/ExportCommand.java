@@ -2,36 +2,95 @@ package app.kith.cli;
 
 import app.kith.KithException;
 import app.kith.app.Kith;
+import app.kith.contacts.Contact;
+import app.kith.contacts.ContactExport;
+import app.kith.contacts.ContactStore;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Export contacts (vcf, csv) or the reminder calendar (ics).")
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Export contacts as vCard 4.0 (vcf) or CSV (csv), or the reminder calendar (ics).",
+      "CSV cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a "
+          + "leading apostrophe; several e-mail addresses or phones share a cell, joined by ' ::: '."
+    })
 final class ExportCommand extends Subcommand {
 
-  @Option(names = "--format", required = true, paramLabel = "vcf|csv|ics", description = "What to export.")
+  @Option(names = "--format", required = true, paramLabel = "vcf|csv|ics", description = "What to write.")
   String format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write to this file instead of stdout.")
+  @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
   Path outFile;
 
   @Override
-  protected int run(Kith kith) throws Exception {
-    switch (format) {
-      case "ics" -> write(new app.kith.feed.ReminderCalendar(kith).feed());
-      default -> throw new KithException("'export --format " + format + "' is not available yet in this build");
+  protected int run(Kith kith) throws IOException {
+    String f = format.trim().toLowerCase(Locale.ROOT);
+    if (f.equals("ics")) {
+      return exportCalendar(kith);
+    }
+    if (!f.equals("vcf") && !f.equals("csv")) {
+      throw new KithException("--format must be vcf, csv or ics, not '" + format + "'");
+    }
+    List<Contact> contacts = new ContactStore(kith.database()).list(null);
+    if (outFile == null) {
+      if (json()) {
+        throw new KithException("--json needs --out FILE (the export itself goes to stdout otherwise)");
+      }
+      write(f, contacts, out());
+      out().flush();
+    } else {
+      Path target = outFile.toAbsolutePath();
+      Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+      try (Writer w = new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8)) {
+        if (f.equals("csv")) {
+          w.write('\uFEFF'); // so that spreadsheets read the file as UTF-8
+        }
+        write(f, contacts, w);
+      } catch (IOException e) {
+        Files.deleteIfExists(tmp);
+        throw new KithException("cannot write " + outFile + ": " + e.getMessage());
+      }
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      if (json()) {
+        Output.json(out(), Map.of("format", f, "path", outFile.toString(), "contacts", contacts.size()));
+      }
+      err().println("kith: wrote " + contacts.size() + " contacts to " + outFile);
+      err().flush();
     }
     return KithCommand.OK;
   }
 
-  private void write(String content) throws java.io.IOException {
+  /** The reminder calendar, the same document as the private feed. */
+  private int exportCalendar(Kith kith) throws IOException {
+    String ics = new app.kith.feed.ReminderCalendar(kith).feed();
     if (outFile == null) {
-      out().print(content);
+      out().print(ics);
       out().flush();
     } else {
-      Files.writeString(outFile, content, StandardCharsets.UTF_8);
+      Files.writeString(outFile, ics, StandardCharsets.UTF_8);
+      err().println("kith: wrote the reminder calendar to " + outFile);
+      err().flush();
+    }
+    return KithCommand.OK;
+  }
+
+  private static void write(String format, List<Contact> contacts, Writer w) throws IOException {
+    if (format.equals("vcf")) {
+      ContactExport.vcf(contacts, w);
+    } else {
+      ContactExport.csv(contacts, w);
     }
   }
 }

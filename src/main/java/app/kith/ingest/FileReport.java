@@ -14,7 +14,7 @@ public record FileReport(
     int created,
     int merged,
     int unchanged,
-    int rejected,
+    @com.fasterxml.jackson.annotation.JsonProperty("rejected") int rejected,
     List<Problem> problems) {
 
   public static final String IMPORTED = "imported";
@@ -35,6 +35,7 @@ public record FileReport(
     return new FileReport(path, format, REJECTED, 0, 0, 0, 0, 0, List.of(new Problem(where, reason)));
   }
 
+  @com.fasterxml.jackson.annotation.JsonIgnore // else Jackson writes it as "rejected": false over the count
   public boolean isRejected() {
     return REJECTED.equals(status);
   }

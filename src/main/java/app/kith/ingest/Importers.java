@@ -12,7 +12,8 @@ public final class Importers {
         // messages first (they may carry calendars and contacts), then calendars, then contacts
         // every message goes through mail in, which hands calendar parts to calendar ingest
         new app.kith.ingest.mail.MailFileImporter(kith),
-        new app.kith.ingest.calendar.CalendarFileImporter(kith)
+        new app.kith.ingest.calendar.CalendarFileImporter(kith),
+        new app.kith.ingest.contacts.ContactFileImporter(kith)
     ));
   }
 }

@@ -1,0 +1,581 @@
+package app.kith.contacts;
+
+import app.kith.store.Database;
+import app.kith.store.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Brings the records of one file into the contacts, merging each with the person it already
+ * knows: matched on e-mail (case-insensitive), then phone, then name together with organisation.
+ * A merge adds new e-mail addresses and phones, fills empty fields, adds the source, and never
+ * touches a field the user set by hand ({@code contact.manual_fields}).
+ *
+ * <p>Records are handled in chunks: one lookup query per key kind for the whole chunk, then batched
+ * inserts and updates, committed per chunk, so a large file costs a few statements per thousand
+ * records. In a dry run nothing is written and the chunks' outcome is kept in memory instead, so
+ * later records still see the people that earlier ones would have created.
+ */
+public final class ContactImport implements AutoCloseable {
+
+  /** What a record did. */
+  public enum Outcome {
+    CREATED,
+    MERGED,
+    UNCHANGED
+  }
+
+  public static final int CHUNK = 2000;
+  private static final int IN_LIST = 500;
+
+  private final Database db;
+  private final Interactions interactions;
+  private final String source;
+  private final boolean dryRun;
+  private final Instant now;
+  private final LocalDate today;
+  private final Consumer<Outcome> outcomes;
+  private final List<ContactData> pending = new ArrayList<>(CHUNK);
+  private Working working = new Working();
+  /** Chunks are resolved and written on one thread of their own while the next chunk is read. */
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "kith-contact-import");
+            t.setDaemon(true);
+            return t;
+          });
+  private Future<List<Outcome>> inFlight;
+
+  public ContactImport(
+      Database db, Interactions interactions, String source, boolean dryRun, Instant now, LocalDate today,
+      Consumer<Outcome> outcomes) {
+    this(db, interactions, source, dryRun ? new DryRun() : null, now, today, outcomes);
+  }
+
+  /**
+   * A dry run that shares what it would have written with the other files of the same run, so
+   * that the second of two files sees the people the first would have created.
+   */
+  public ContactImport(
+      Database db, Interactions interactions, String source, DryRun dryRun, Instant now, LocalDate today,
+      Consumer<Outcome> outcomes) {
+    this.db = db;
+    this.interactions = interactions;
+    this.source = source.length() > 500 ? source.substring(0, 500) : source;
+    this.dryRun = dryRun != null;
+    if (dryRun != null) {
+      this.working = dryRun.working;
+    }
+    this.now = now;
+    this.today = today;
+    this.outcomes = outcomes;
+  }
+
+  public void add(ContactData data) {
+    pending.add(data);
+    if (pending.size() >= CHUNK) {
+      flush();
+    }
+  }
+
+  /** Hands the records added so far to the writer; the previous chunk's outcomes are counted first. */
+  private void flush() {
+    awaitInFlight();
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<ContactData> records = new ArrayList<>(pending);
+    pending.clear();
+    inFlight =
+        writer.submit(
+            () ->
+                db.inTransaction(
+                    c -> {
+                      List<In> chunk = new ArrayList<>(records.size());
+                      for (ContactData d : records) {
+                        chunk.add(new In(d));
+                      }
+                      if (!dryRun) {
+                        working = new Working();
+                      }
+                      lookup(c, chunk);
+                      List<Outcome> out = new ArrayList<>(chunk.size());
+                      for (In in : chunk) {
+                        out.add(resolve(in));
+                      }
+                      if (!dryRun) {
+                        write(c);
+                      }
+                      return out;
+                    }));
+  }
+
+  private void awaitInFlight() {
+    if (inFlight == null) {
+      return;
+    }
+    Future<List<Outcome>> f = inFlight;
+    inFlight = null;
+    try {
+      f.get().forEach(outcomes);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while importing contacts", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Writes what is left and waits for it; every outcome has been reported when this returns. */
+  @Override
+  public void close() {
+    try {
+      flush();
+      awaitInFlight();
+    } finally {
+      writer.shutdownNow();
+    }
+  }
+
+  /** What a dry run would have written so far: pass the same one to every file of a run. */
+  public static final class DryRun {
+    private final Working working = new Working();
+  }
+
+  /** A record with its keys, computed once. */
+  private static final class In {
+    final ContactData d;
+    final List<String> emailKeys = new ArrayList<>();
+    final List<String> phoneKeys = new ArrayList<>();
+    final String nameKey;
+    final String nameOrg;
+
+    In(ContactData d) {
+      this.d = d;
+      for (String e : d.emails()) {
+        emailKeys.add(Keys.email(e));
+      }
+      for (String p : d.phones()) {
+        phoneKeys.add(Keys.phone(p));
+      }
+      nameKey = Keys.name(d.name());
+      nameOrg = nameKey == null ? null : nameKey + "\u0000" + orNothing(Keys.organization(d.organization()));
+    }
+  }
+
+  private static String orNothing(String s) {
+    return s == null ? "" : s;
+  }
+
+  // --- matching -------------------------------------------------------------------------------
+
+  private Outcome resolve(In in) {
+    ContactData d = in.d;
+    Person p = null;
+    for (String k : in.emailKeys) {
+      p = working.byEmail.get(k);
+      if (p != null) {
+        break;
+      }
+    }
+    if (p == null) {
+      for (String key : in.phoneKeys) {
+        if (Keys.phoneMatches(key)) {
+          p = working.byPhone.get(key);
+          if (p != null) {
+            break;
+          }
+        }
+      }
+    }
+    if (p == null && in.nameOrg != null) {
+      p = working.byNameOrg.get(in.nameOrg);
+    }
+    if (p == null) {
+      p = new Person();
+      p.since = d.since() != null ? d.since() : today;
+      working.fresh.add(p);
+      p.merge(in, source, working);
+      p.nameKey = in.nameKey;
+      p.orgKey = Keys.organization(p.organization);
+      return Outcome.CREATED;
+    }
+    boolean changed = p.merge(in, source, working);
+    return changed ? Outcome.MERGED : Outcome.UNCHANGED;
+  }
+
+  static String nameOrgKey(String name, String org) {
+    String n = Keys.name(name);
+    if (n == null) {
+      return null;
+    }
+    String o = Keys.organization(org);
+    return n + "\u0000" + (o == null ? "" : o);
+  }
+
+  /** Loads the people the chunk's keys point at, with their addresses, phones and sources. */
+  private void lookup(Connection c, List<In> chunk) throws SQLException {
+    Set<String> emails = new LinkedHashSet<>(), phones = new LinkedHashSet<>(), names = new LinkedHashSet<>();
+    for (In in : chunk) {
+      for (String k : in.emailKeys) {
+        if (!working.byEmail.containsKey(k) && !working.lookedUpEmails.contains(k)) {
+          emails.add(k);
+        }
+      }
+      for (String k : in.phoneKeys) {
+        if (Keys.phoneMatches(k) && !working.byPhone.containsKey(k) && !working.lookedUpPhones.contains(k)) {
+          phones.add(k);
+        }
+      }
+      String n = in.nameKey;
+      if (n != null && !working.lookedUpNames.contains(n)) {
+        names.add(n);
+      }
+    }
+    Set<Long> ids = new HashSet<>();
+    ids.addAll(ids(c, "SELECT contact_id FROM contact_email WHERE email_key IN ", emails));
+    ids.addAll(ids(c, "SELECT contact_id FROM contact_phone WHERE phone_key IN ", phones));
+    ids.addAll(ids(c, "SELECT id FROM contact WHERE name_key IN ", names));
+    working.lookedUpEmails.addAll(emails);
+    working.lookedUpPhones.addAll(phones);
+    working.lookedUpNames.addAll(names);
+    ids.removeAll(working.loaded.keySet());
+    if (!ids.isEmpty()) {
+      load(c, ids);
+    }
+  }
+
+  private static List<Long> ids(Connection c, String select, Collection<String> keys) throws SQLException {
+    List<Long> out = new ArrayList<>();
+    List<String> all = new ArrayList<>(keys);
+    for (int from = 0; from < all.size(); from += IN_LIST) {
+      List<String> part = all.subList(from, Math.min(all.size(), from + IN_LIST));
+      try (PreparedStatement ps = c.prepareStatement(select + placeholders(part.size()))) {
+        for (int i = 0; i < part.size(); i++) {
+          ps.setString(i + 1, part.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getLong(1));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String placeholders(int n) {
+    char[] q = new char[n * 2 - 1];
+    Arrays.fill(q, ',');
+    for (int i = 0; i < n; i++) {
+      q[i * 2] = '?';
+    }
+    return "(" + new String(q) + ")";
+  }
+
+  private void load(Connection c, Set<Long> idSet) throws SQLException {
+    List<Long> ids = new ArrayList<>(idSet);
+    ids.sort(null);
+    for (int from = 0; from < ids.size(); from += IN_LIST) {
+      List<Long> part = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+      String in = placeholders(part.size());
+      Map<Long, Person> people = new LinkedHashMap<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT id, name, organization, title, birthday, notes, since, cadence, manual_fields FROM contact WHERE id IN "
+                  + in + " ORDER BY id")) {
+        bind(ps, part);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Person p = new Person();
+            p.id = rs.getLong("id");
+            p.name = rs.getString("name");
+            p.organization = rs.getString("organization");
+            p.title = rs.getString("title");
+            p.birthday = rs.getString("birthday");
+            p.notes = rs.getString("notes");
+            p.since = Sql.getDate(rs, "since");
+            p.cadence = rs.getString("cadence");
+            String manual = rs.getString("manual_fields");
+            if (manual != null && !manual.isBlank()) {
+              for (String f : manual.split(",")) {
+                p.manual.add(f.trim());
+              }
+            }
+            people.put(p.id, p);
+          }
+        }
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT contact_id, email, email_key FROM contact_email WHERE contact_id IN " + in + " ORDER BY contact_id, ord")) {
+        bind(ps, part);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Person p = people.get(rs.getLong(1));
+            p.emails.add(rs.getString(2));
+            p.emailKeys.add(rs.getString(3));
+          }
+        }
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT contact_id, phone, phone_key FROM contact_phone WHERE contact_id IN " + in + " ORDER BY contact_id, ord")) {
+        bind(ps, part);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Person p = people.get(rs.getLong(1));
+            p.phones.add(rs.getString(2));
+            p.phoneKeys.add(rs.getString(3));
+          }
+        }
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT contact_id, source FROM contact_source WHERE contact_id IN " + in)) {
+        bind(ps, part);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            people.get(rs.getLong(1)).sources.add(rs.getString(2));
+          }
+        }
+      }
+      for (Person p : people.values()) {
+        p.emailOrd = p.emails.size();
+        p.phoneOrd = p.phones.size();
+        working.loaded.put(p.id, p);
+        working.index(p);
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement ps, List<Long> ids) throws SQLException {
+    for (int i = 0; i < ids.size(); i++) {
+      ps.setLong(i + 1, ids.get(i));
+    }
+  }
+
+  // --- writing --------------------------------------------------------------------------------
+
+  private void write(Connection c) throws SQLException {
+    List<Person> fresh = working.fresh;
+    MultiInsert.run(
+        c,
+        "INSERT INTO contact (name, name_key, organization, org_key, title, birthday, notes, since, created_at, updated_at)",
+        10,
+        fresh,
+        (ps, i, p) -> {
+          bindFields(ps, i, p);
+          Sql.setInstant(ps, i + 8, now);
+          Sql.setInstant(ps, i + 9, now);
+        },
+        (p, id) -> p.id = id);
+    List<Person> changed = new ArrayList<>();
+    for (Person p : working.loaded.values()) {
+      if (p.fieldsChanged) {
+        changed.add(p);
+      }
+    }
+    if (!changed.isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE contact SET name = ?, name_key = ?, organization = ?, org_key = ?, title = ?, birthday = ?, notes = ?,"
+                  + " since = ?, updated_at = ? WHERE id = ?")) {
+        for (Person p : changed) {
+          p.nameKey = Keys.name(p.name);
+          p.orgKey = Keys.organization(p.organization);
+          bindFields(ps, 1, p);
+          Sql.setInstant(ps, 9, now);
+          ps.setLong(10, p.id);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    List<Person> touched = new ArrayList<>(fresh);
+    touched.addAll(working.loaded.values());
+    List<Object[]> emails = new ArrayList<>(), phones = new ArrayList<>(), sources = new ArrayList<>();
+    for (Person p : touched) {
+      for (String[] e : p.addedEmails) {
+        emails.add(new Object[] {p.id, e[0], e[1], p.emailOrd++});
+      }
+      for (String[] ph : p.addedPhones) {
+        phones.add(new Object[] {p.id, ph[0], ph[1], p.phoneOrd++});
+      }
+      for (String s : p.addedSources) {
+        sources.add(new Object[] {p.id, s});
+      }
+    }
+    MultiInsert.Binder<Object[]> keyed =
+        (ps, i, r) -> {
+          ps.setLong(i, (Long) r[0]);
+          ps.setString(i + 1, (String) r[1]);
+          ps.setString(i + 2, (String) r[2]);
+          ps.setInt(i + 3, (Integer) r[3]);
+        };
+    MultiInsert.run(c, "INSERT INTO contact_email (contact_id, email, email_key, ord)", 4, emails, keyed, null);
+    MultiInsert.run(c, "INSERT INTO contact_phone (contact_id, phone, phone_key, ord)", 4, phones, keyed, null);
+    MultiInsert.run(
+        c,
+        "INSERT INTO contact_source (contact_id, source, added_at)",
+        3,
+        sources,
+        (ps, i, r) -> {
+          ps.setLong(i, (Long) r[0]);
+          ps.setString(i + 1, (String) r[1]);
+          Sql.setInstant(ps, i + 2, now);
+        },
+        null);
+    for (Person p : changed) {
+      if (p.sinceChanged && p.cadence != null) {
+        interactions.refresh(c, p.id, now);
+      }
+    }
+  }
+
+  private static void bindFields(PreparedStatement ps, int i, Person p) throws SQLException {
+    ps.setString(i, p.name);
+    ps.setString(i + 1, p.nameKey);
+    ps.setString(i + 2, p.organization);
+    ps.setString(i + 3, p.orgKey);
+    ps.setString(i + 4, p.title);
+    ps.setString(i + 5, p.birthday);
+    ps.setString(i + 6, p.notes);
+    Sql.setDate(ps, i + 7, p.since);
+  }
+
+  /** The people of the current chunk (or, in a dry run, of the whole file), indexed by key. */
+  private static final class Working {
+    final Map<String, Person> byEmail = new HashMap<>();
+    final Map<String, Person> byPhone = new HashMap<>();
+    final Map<String, Person> byNameOrg = new HashMap<>();
+    final Map<Long, Person> loaded = new LinkedHashMap<>();
+    final List<Person> fresh = new ArrayList<>();
+    final Set<String> lookedUpEmails = new HashSet<>();
+    final Set<String> lookedUpPhones = new HashSet<>();
+    final Set<String> lookedUpNames = new HashSet<>();
+
+    void index(Person p) {
+      for (String k : p.emailKeys) {
+        byEmail.putIfAbsent(k, p);
+      }
+      for (String k : p.phoneKeys) {
+        if (Keys.phoneMatches(k)) {
+          byPhone.putIfAbsent(k, p);
+        }
+      }
+      String no = nameOrgKey(p.name, p.organization);
+      if (no != null) {
+        byNameOrg.putIfAbsent(no, p);
+      }
+    }
+  }
+
+  /** One contact while a chunk is resolved: what is stored, and what this import adds. */
+  private static final class Person {
+    Long id;
+    String name, organization, title, birthday, notes, cadence, nameKey, orgKey;
+    LocalDate since;
+    boolean sinceChanged;
+    final Set<String> manual = new HashSet<>();
+    final List<String> emails = new ArrayList<>();
+    final Set<String> emailKeys = new HashSet<>();
+    final List<String> phones = new ArrayList<>();
+    final Set<String> phoneKeys = new HashSet<>();
+    final Set<String> sources = new HashSet<>();
+    final List<String[]> addedEmails = new ArrayList<>();
+    final List<String[]> addedPhones = new ArrayList<>();
+    final List<String> addedSources = new ArrayList<>();
+    boolean fieldsChanged;
+    int emailOrd, phoneOrd;
+
+    /** Adds what is new; returns whether anything changed. */
+    boolean merge(In in, String source, Working w) {
+      ContactData d = in.d;
+      boolean changed = false;
+      for (int i = 0; i < d.emails().size(); i++) {
+        String e = d.emails().get(i);
+        String k = in.emailKeys.get(i);
+        if (!emailKeys.contains(k) && !w.byEmail.containsKey(k)) {
+          emails.add(e);
+          emailKeys.add(k);
+          addedEmails.add(new String[] {e, k});
+          w.byEmail.put(k, this);
+          changed = true;
+        }
+      }
+      for (int i = 0; i < d.phones().size(); i++) {
+        String ph = d.phones().get(i);
+        String k = in.phoneKeys.get(i);
+        if (k != null && phoneKeys.add(k)) {
+          phones.add(ph);
+          addedPhones.add(new String[] {ph, k});
+          if (Keys.phoneMatches(k)) {
+            w.byPhone.putIfAbsent(k, this);
+          }
+          changed = true;
+        }
+      }
+      boolean hadName = name != null, hadOrg = organization != null;
+      if (name == null && d.name() != null && !manual.contains("name")) {
+        name = d.name();
+        fieldsChanged = changed = true;
+      }
+      if (organization == null && d.organization() != null && !manual.contains("organization")) {
+        organization = d.organization();
+        fieldsChanged = changed = true;
+      }
+      if (title == null && d.title() != null && !manual.contains("title")) {
+        title = d.title();
+        fieldsChanged = changed = true;
+      }
+      if (birthday == null && d.birthday() != null && !manual.contains("birthday")) {
+        birthday = d.birthday();
+        fieldsChanged = changed = true;
+      }
+      if (notes == null && d.notes() != null && !manual.contains("notes")) {
+        notes = d.notes();
+        fieldsChanged = changed = true;
+      }
+      if (d.since() != null && (since == null || d.since().isBefore(since)) && !manual.contains("since")) {
+        since = d.since();
+        sinceChanged = fieldsChanged = changed = true;
+      }
+      if (!hadName && !hadOrg && name == d.name() && organization == d.organization()) {
+        if (in.nameOrg != null) {
+          w.byNameOrg.putIfAbsent(in.nameOrg, this);
+        }
+      } else if (!hadName || !hadOrg) {
+        String newNameOrg = nameOrgKey(name, organization);
+        if (newNameOrg != null) {
+          w.byNameOrg.putIfAbsent(newNameOrg, this);
+        }
+      }
+      if (sources.add(source)) {
+        addedSources.add(source);
+        changed = true;
+      }
+      return changed;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package app.kith.contacts;
+
+import app.kith.store.Database;
+import app.kith.store.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads contacts with their e-mail addresses, phones and sources. */
+public final class ContactStore {
+
+  private final Database db;
+
+  public ContactStore(Database db) {
+    this.db = db;
+  }
+
+  /** Every contact whose name, e-mail, phone, organisation, title or notes contains {@code query} (any case). */
+  public List<Contact> list(String query) {
+    List<Contact> all = db.inTransaction(ContactStore::loadAll);
+    if (query == null || query.isBlank()) {
+      return all;
+    }
+    String q = query.trim().toLowerCase(Locale.ROOT);
+    String digits = Keys.phone(q);
+    return all.stream().filter(c -> matches(c, q, digits)).toList();
+  }
+
+  private static boolean matches(Contact c, String q, String digits) {
+    if (contains(c.name(), q) || contains(c.organization(), q) || contains(c.title(), q) || contains(c.notes(), q)) {
+      return true;
+    }
+    if (c.emails().stream().anyMatch(e -> contains(e, q))) {
+      return true;
+    }
+    return digits != null && digits.replace("+", "").length() >= 3
+        && c.phones().stream().map(Keys::phone).anyMatch(p -> p != null && p.contains(digits.replace("+", "")));
+  }
+
+  private static boolean contains(String value, String q) {
+    return value != null && value.toLowerCase(Locale.ROOT).contains(q);
+  }
+
+  static List<Contact> loadAll(Connection c) throws SQLException {
+    Map<Long, List<String>> emails = values(c, "SELECT contact_id, email FROM contact_email ORDER BY contact_id, ord");
+    Map<Long, List<String>> phones = values(c, "SELECT contact_id, phone FROM contact_phone ORDER BY contact_id, ord");
+    Map<Long, List<String>> sources =
+        values(c, "SELECT contact_id, source FROM contact_source ORDER BY contact_id, added_at, source");
+    List<Contact> out = new ArrayList<>();
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id, name, organization, title, birthday, notes, since, cadence, last_interaction, next_due FROM contact");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        long id = rs.getLong("id");
+        out.add(
+            new Contact(
+                id,
+                rs.getString("name"),
+                emails.getOrDefault(id, List.of()),
+                phones.getOrDefault(id, List.of()),
+                rs.getString("organization"),
+                rs.getString("title"),
+                rs.getString("birthday"),
+                rs.getString("notes"),
+                Sql.getDate(rs, "since"),
+                rs.getString("cadence"),
+                Sql.getInstant(rs, "last_interaction"),
+                Sql.getInstant(rs, "next_due"),
+                sources.getOrDefault(id, List.of())));
+      }
+    }
+    out.sort(Comparator.comparing((Contact x) -> x.label().toLowerCase(Locale.ROOT)).thenComparingLong(Contact::id));
+    return out;
+  }
+
+  private static Map<Long, List<String>> values(Connection c, String sql) throws SQLException {
+    Map<Long, List<String>> out = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,149 @@
+package app.kith.contacts;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The normalised forms contacts are matched on: e-mail (lower case), phone (digits, with + when
+ * international), name (case, accents, punctuation and word order ignored) and organisation
+ * (likewise, without legal suffixes such as Inc or GmbH).
+ */
+public final class Keys {
+  private Keys() {}
+
+  /** Phones shorter than this are kept but never used to match two people. */
+  public static final int MIN_MATCHING_PHONE_DIGITS = 7;
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Set<String> ORG_SUFFIXES =
+      Set.of("inc", "incorporated", "llc", "ltd", "limited", "gmbh", "ag", "bv", "nv", "sa", "sarl", "srl", "plc",
+          "corp", "corporation", "co", "company", "oy", "ab", "as", "kk", "pty", "spa");
+
+  public static String email(String email) {
+    return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** Digits only, with a leading + for international numbers (+ or 00 prefix); null when no digit. */
+  public static String phone(String phone) {
+    if (phone == null) {
+      return null;
+    }
+    String p = phone.trim();
+    if (p.regionMatches(true, 0, "tel:", 0, 4)) {
+      p = p.substring(4);
+    }
+    StringBuilder digits = new StringBuilder();
+    boolean plus = false;
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c == '+' && digits.length() == 0) {
+        plus = true;
+      } else if (c >= '0' && c <= '9') {
+        digits.append(c);
+      } else if (digits.length() > 0 && (c == ';' || c == ',' || c == '#' || c == 'x' || c == 'X' || c == 'e' || c == 'E')) {
+        break; // an extension or a pause: not part of the number
+      } else if (Character.isDigit(c)) {
+        digits.append(Character.getNumericValue(c));
+      }
+    }
+    if (digits.length() == 0) {
+      return null;
+    }
+    String d = digits.toString();
+    if (!plus && d.startsWith("00") && d.length() > 4) {
+      return "+" + d.substring(2);
+    }
+    return (plus ? "+" : "") + (d.length() > 38 ? d.substring(0, 38) : d);
+  }
+
+  public static boolean phoneMatches(String key) {
+    return key != null && key.chars().filter(Character::isDigit).count() >= MIN_MATCHING_PHONE_DIGITS;
+  }
+
+  /** Words of the name, lower case without accents, in sorted order ("Doe, John" = "John Doe"). */
+  public static String name(String name) {
+    String[] words = words(name);
+    if (words.length == 0) {
+      return null;
+    }
+    Arrays.sort(words);
+    return cut(String.join(" ", words));
+  }
+
+  public static String organization(String org) {
+    String[] words = joinInitials(words(org)); // "S.A." is "sa", "B.V." is "bv"
+    int n = words.length;
+    while (n > 1 && ORG_SUFFIXES.contains(words[n - 1])) {
+      n--;
+    }
+    return n == 0 ? null : cut(String.join(" ", Arrays.copyOf(words, n)));
+  }
+
+  private static String[] joinInitials(String[] words) {
+    java.util.List<String> out = new java.util.ArrayList<>(words.length);
+    StringBuilder run = new StringBuilder();
+    for (String w : words) {
+      if (w.length() == 1) {
+        run.append(w);
+        continue;
+      }
+      if (run.length() > 0) {
+        out.add(run.toString());
+        run.setLength(0);
+      }
+      out.add(w);
+    }
+    if (run.length() > 0) {
+      out.add(run.toString());
+    }
+    return out.toArray(String[]::new);
+  }
+
+  private static String[] words(String s) {
+    if (s == null || s.isBlank()) {
+      return new String[0];
+    }
+    String ascii = asciiWords(s);
+    if (ascii != null) {
+      return ascii.isEmpty() ? new String[0] : ascii.split(" ");
+    }
+    String n = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+    n = NON_WORD.matcher(n.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+    return n.isEmpty() ? new String[0] : n.split(" ");
+  }
+
+  /** The fast path for plain ASCII text: lower-case words separated by one space; null for other text. */
+  private static String asciiWords(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    boolean space = true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return null;
+      }
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        b.append(c);
+        space = false;
+      } else if (c >= 'A' && c <= 'Z') {
+        b.append((char) (c + 32));
+        space = false;
+      } else if (!space) {
+        b.append(' ');
+        space = true;
+      }
+    }
+    int n = b.length();
+    if (n > 0 && b.charAt(n - 1) == ' ') {
+      b.setLength(n - 1);
+    }
+    return b.toString();
+  }
+
+  private static String cut(String s) {
+    return s.length() > 1000 ? s.substring(0, 1000) : s;
+  }
+}

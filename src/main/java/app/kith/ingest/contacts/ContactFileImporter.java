@@ -1,0 +1,172 @@
+package app.kith.ingest.contacts;
+
+import app.kith.app.Kith;
+import app.kith.contacts.Cadence;
+import app.kith.contacts.ContactData;
+import app.kith.contacts.ContactImport;
+import app.kith.contacts.Interactions;
+import app.kith.ingest.FileImporter;
+import app.kith.ingest.FileReport;
+import app.kith.ingest.ImportRequest;
+import app.kith.ingest.Tally;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Contact exports: vCard 2.1/3.0/4.0 and contact CSV (LinkedIn, Google, Outlook, or any CSV
+ * whose header names name, e-mail or phone columns). Reads one record at a time and merges each
+ * into the contacts (see {@link ContactImport}); a broken card or row is rejected on its own with
+ * where and why while the rest of the file imports.
+ */
+public final class ContactFileImporter implements FileImporter {
+
+  private final Kith kith;
+  /** One dry run per importer (that is, per command): the files of a run see each other's records. */
+  private final ContactImport.DryRun dryRun = new ContactImport.DryRun();
+
+  public ContactFileImporter(Kith kith) {
+    this.kith = kith;
+  }
+
+  @Override
+  public boolean accepts(byte[] head) {
+    return isVCard(head, head.length) || sniffHead(head) != null;
+  }
+
+  static boolean isVCard(byte[] head, int len) {
+    String text = headText(head, len).toUpperCase(Locale.ROOT);
+    int card = text.indexOf("BEGIN:VCARD");
+    if (card < 0) {
+      return false;
+    }
+    int calendar = text.indexOf("BEGIN:VCALENDAR");
+    return calendar < 0 || calendar > card;
+  }
+
+  private static String headText(byte[] head, int len) {
+    TextEncodings.Unicode u = TextEncodings.unicode(head, len);
+    if (u != null) {
+      return new String(head, u.bomLength(), len - u.bomLength(), u.charset());
+    }
+    return new String(head, 0, len, TextEncodings.guess(head, 0, len));
+  }
+
+  private static CsvSource.Sniff sniffHead(byte[] head) {
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new StringReader(headText(head, head.length)))) {
+      String line;
+      while ((line = r.readLine()) != null && lines.size() < 50) {
+        lines.add(line);
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    if (lines.size() > 1 && lines.size() < 50) {
+      // the head may cut the last line short
+      lines.remove(lines.size() - 1);
+    }
+    return CsvSource.sniffLines(lines, StandardCharsets.UTF_8, 0);
+  }
+
+  @Override
+  public FileReport importFile(Path file, ImportRequest request) {
+    Tally tally = new Tally(request.displayPath(), "unknown");
+    int maxField = kith.config().getInt("kith.import.max-field-length", 10_000);
+    long maxPhoto = kith.config().getLong("kith.import.max-photo-bytes", 256 * 1024);
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(8192);
+    } catch (IOException e) {
+      tally.rejectFile("file", "cannot read the file: " + e.getMessage());
+      return tally.report();
+    }
+    try (RecordSource source = open(file, head, maxField, maxPhoto, tally)) {
+      if (source == null) {
+        return tally.report();
+      }
+      tally.format(source.format());
+      ContactImport session =
+          new ContactImport(
+              kith.database(),
+              new Interactions(new Cadence(kith.config())),
+              source.format() + ":" + request.sourceName(),
+              request.dryRun() ? dryRun : null,
+              kith.clock().instant(),
+              LocalDate.ofInstant(kith.clock().instant(), kith.config().zone()),
+              outcome ->
+                  tally.count(
+                      switch (outcome) {
+                        case CREATED -> Tally.Outcome.CREATED;
+                        case MERGED -> Tally.Outcome.MERGED;
+                        case UNCHANGED -> Tally.Outcome.UNCHANGED;
+                      }));
+      try (session) {
+        RecordSource.Rec rec;
+        while ((rec = source.next()) != null) {
+          for (String note : rec.notes()) {
+            tally.note(rec.where(), note);
+          }
+          if (rec.reject() != null) {
+            tally.rejected(rec.where(), rec.reject());
+            continue;
+          }
+          ContactData data = rec.draft().finish(maxField);
+          for (String note : rec.draft().notesOnRecord) {
+            tally.note(rec.where(), note);
+          }
+          if (data == null) {
+            tally.rejected(rec.where(), rec.draft().reject);
+          } else {
+            session.add(data);
+          }
+        }
+      }
+    } catch (IOException e) {
+      tally.rejectFile("file", "cannot read the file: " + e.getMessage());
+    }
+    return tally.report();
+  }
+
+  private static RecordSource open(Path file, byte[] head, int maxField, long maxPhoto, Tally tally) throws IOException {
+    TextEncodings.Unicode u = TextEncodings.unicode(head, head.length);
+    if (isVCard(head, head.length)) {
+      InputStream in = Files.newInputStream(file);
+      boolean unicode = false;
+      if (u != null) {
+        in.skipNBytes(u.bomLength());
+        if (!u.charset().equals(StandardCharsets.UTF_8)) {
+          in = TextEncodings.toUtf8(in, u.charset());
+          unicode = true;
+        }
+      }
+      VCardSource source = new VCardSource(in, unicode, maxField, maxPhoto);
+      tally.format(source.format());
+      return source;
+    }
+    CsvSource.Sniff sniff = CsvSource.sniff(file, head, head.length);
+    if (sniff == null) {
+      tally.rejectFile("file", "no contact header found (a CSV needs columns such as Name, E-mail or Phone)");
+      return null;
+    }
+    tally.format(sniff.layout().format);
+    if (sniff.problem() != null) {
+      tally.rejectFile("file", sniff.problem());
+      return null;
+    }
+    return new CsvSource(file, sniff);
+  }
+
+  static Charset utf8() {
+    return StandardCharsets.UTF_8;
+  }
+}

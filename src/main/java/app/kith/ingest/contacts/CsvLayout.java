@@ -1,0 +1,319 @@
+package app.kith.ingest.contacts;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the columns of a contact CSV mean, read from its header: which export it is (LinkedIn,
+ * Google, Outlook or another with recognisable names) and which column holds the name, the e-mail
+ * addresses, the phones and so on. Numbered columns ({@code E-mail 2 - Value}) are mapped by name,
+ * never by position.
+ */
+final class CsvLayout {
+
+  static final String LINKEDIN = "linkedin-csv";
+  static final String GOOGLE = "google-csv";
+  static final String OUTLOOK = "outlook-csv";
+  static final String GENERIC = "generic-csv";
+
+  private static final Pattern NUMBERED = Pattern.compile("(e-?mail|phone) ?(\\d+) - (value|type|label)");
+  private static final Pattern ORG_NUMBERED = Pattern.compile("organi[sz]ation ?(\\d+) - (name|title)");
+  private static final Pattern MULTI = Pattern.compile(" ::: ");
+  private static final Set<String> NAME = Set.of("name", "display name", "full name", "contact name", "fn", "contact");
+  private static final Set<String> FIRST = Set.of("first name", "given name", "firstname", "first", "forename", "givenname");
+  private static final Set<String> MIDDLE = Set.of("middle name", "additional name", "middlename");
+  private static final Set<String> LAST = Set.of("last name", "family name", "surname", "lastname", "last", "familyname");
+  private static final Set<String> ORG =
+      Set.of("company", "organization", "organisation", "org", "employer", "company name", "organization name",
+          "organisation name", "business name");
+  private static final Set<String> JOB_TITLE =
+      Set.of("job title", "position", "role", "organization title", "organisation title", "jobtitle", "job");
+  private static final Set<String> BIRTHDAY = Set.of("birthday", "birth date", "date of birth", "bday", "dob", "birthdate");
+  private static final Set<String> NOTES = Set.of("notes", "note", "comments", "comment");
+  private static final Set<String> NICKNAME = Set.of("nickname", "nick name", "file as");
+
+  final String format;
+  final boolean headerless;
+  private final int columns;
+  private int nickname = -1;
+  private int name = -1, first = -1, middle = -1, last = -1, org = -1, title = -1, birthday = -1, notes = -1, since = -1;
+  private int birthYear = -1, birthMonth = -1, birthDay = -1;
+  private final List<Column> emails = new ArrayList<>();
+  private final List<Column> phones = new ArrayList<>();
+  private int known;
+
+  /** A multi-valued column: its value, its type/label column (or -1), its order. */
+  private record Column(int value, int type, int order, boolean primary) {}
+
+  private CsvLayout(String format, boolean headerless, int columns) {
+    this.format = format;
+    this.headerless = headerless;
+    this.columns = columns;
+  }
+
+  static String normalise(String header) {
+    String h = header.replace("\uFEFF", "").replace('"', ' ').replace('_', ' ').trim().toLowerCase(Locale.ROOT);
+    return h.replaceAll("\\s+", " ");
+  }
+
+  /** The layout a header describes, or null when it names no contact column. */
+  static CsvLayout fromHeader(List<String> raw) {
+    List<String> h = raw.stream().map(CsvLayout::normalise).toList();
+    String format = format(h);
+    CsvLayout l = new CsvLayout(format, false, h.size());
+    boolean hasJobTitle = h.stream().anyMatch(JOB_TITLE::contains);
+    boolean hasPersonName = h.stream().anyMatch(FIRST::contains);
+    List<int[]> numberedEmail = new ArrayList<>(), numberedPhone = new ArrayList<>();
+    for (int i = 0; i < h.size(); i++) {
+      String c = h.get(i);
+      if (c.length() > 40) {
+        continue; // a sentence (LinkedIn's preamble), not a column name
+      }
+      Matcher m = NUMBERED.matcher(c);
+      Matcher om = ORG_NUMBERED.matcher(c);
+      if (m.matches()) {
+        int n = Integer.parseInt(m.group(2));
+        boolean value = m.group(3).equals("value");
+        List<int[]> list = m.group(1).startsWith("e") ? numberedEmail : numberedPhone;
+        int[] slot = list.stream().filter(s -> s[0] == n).findFirst().orElse(null);
+        if (slot == null) {
+          slot = new int[] {n, -1, -1};
+          list.add(slot);
+        }
+        slot[value ? 1 : 2] = i;
+      } else if (om.matches()) {
+        if (om.group(1).equals("1")) {
+          if (om.group(2).equals("name")) {
+            l.org = i;
+          } else {
+            l.title = i;
+          }
+          l.known++;
+        }
+      } else if (NAME.contains(c)) {
+        l.name = l.name < 0 ? i : l.name;
+        l.known++;
+      } else if (FIRST.contains(c)) {
+        l.first = i;
+        l.known++;
+      } else if (MIDDLE.contains(c)) {
+        l.middle = i;
+      } else if (LAST.contains(c)) {
+        l.last = i;
+        l.known++;
+      } else if (ORG.contains(c)) {
+        l.org = l.org < 0 ? i : l.org;
+        l.known++;
+      } else if (JOB_TITLE.contains(c) || (c.equals("title") && !hasJobTitle && !hasPersonName)) {
+        l.title = l.title < 0 ? i : l.title;
+        l.known++;
+      } else if (BIRTHDAY.contains(c)) {
+        l.birthday = i;
+      } else if (c.equals("birth year")) {
+        l.birthYear = i;
+      } else if (c.equals("birth month")) {
+        l.birthMonth = i;
+      } else if (c.equals("birth day")) {
+        l.birthDay = i;
+      } else if (NOTES.contains(c)) {
+        l.notes = i;
+      } else if (NICKNAME.contains(c)) {
+        l.nickname = l.nickname < 0 ? i : l.nickname;
+      } else if (c.equals("connected on") || c.equals("since")) {
+        l.since = i;
+      } else if (isEmail(c)) {
+        l.emails.add(new Column(i, typeColumn(h, i), i, c.contains("primary")));
+        l.known++;
+      } else if (isPhone(c)) {
+        l.phones.add(new Column(i, -1, i, c.contains("primary")));
+        l.known++;
+      }
+    }
+    for (int[] s : numberedEmail) {
+      if (s[1] >= 0) {
+        l.emails.add(new Column(s[1], s[2], s[0], false));
+        l.known++;
+      }
+    }
+    for (int[] s : numberedPhone) {
+      if (s[1] >= 0) {
+        l.phones.add(new Column(s[1], s[2], s[0], false));
+        l.known++;
+      }
+    }
+    Comparator<Column> order = Comparator.comparing((Column c) -> !c.primary).thenComparingInt(Column::order);
+    l.emails.sort(order);
+    l.phones.sort(order);
+    boolean contactish = l.name >= 0 || l.first >= 0 || l.last >= 0 || !l.emails.isEmpty() || !l.phones.isEmpty();
+    return contactish && (l.known >= 2 || !l.emails.isEmpty()) ? l : null;
+  }
+
+  private static String format(List<String> h) {
+    if (h.contains("connected on") || (h.contains("first name") && h.contains("url") && h.contains("position"))) {
+      return LINKEDIN;
+    }
+    if (h.stream().anyMatch(c -> NUMBERED.matcher(c).matches()) || h.contains("group membership")
+        || (h.contains("labels") && h.contains("organization name"))) {
+      return GOOGLE;
+    }
+    if (h.contains("e-mail address") || h.contains("e-mail 2 address")
+        || (h.contains("job title") && h.contains("business phone") && h.contains("company"))) {
+      return OUTLOOK;
+    }
+    return GENERIC;
+  }
+
+  private static boolean isEmail(String c) {
+    if (c.contains("type") || c.contains("label") || c.contains("display")) {
+      return false;
+    }
+    return c.contains("e-mail") || c.contains("email") || c.equals("mail") || c.startsWith("mail ") || c.endsWith(" mail");
+  }
+
+  private static boolean isPhone(String c) {
+    if (c.contains("fax") || c.contains("pager") || c.contains("type") || c.contains("label") || c.contains("assistant")
+        || c.contains("video")) {
+      return false;
+    }
+    for (String w : c.split("[ \\-/']+")) {
+      if (w.equals("phone") || w.equals("mobile") || w.equals("tel") || w.equals("telephone") || w.equals("cell")
+          || w.equals("cellphone") || w.equals("handy") || w.equals("phones")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Outlook desktop writes "E-mail Type" right after "E-mail Address" ("EX" for Exchange addresses). */
+  private static int typeColumn(List<String> h, int i) {
+    if (i + 1 < h.size() && h.get(i + 1).startsWith("e-mail") && h.get(i + 1).endsWith("type")) {
+      return i + 1;
+    }
+    return -1;
+  }
+
+  /** A layout for a file without a header, guessed from its first row. */
+  static CsvLayout guess(List<String> firstRow) {
+    CsvLayout l = new CsvLayout(GENERIC, true, firstRow.size());
+    for (int i = 0; i < firstRow.size(); i++) {
+      String v = firstRow.get(i).trim();
+      if (v.contains("@") && !v.contains(" ")) {
+        l.emails.add(new Column(i, -1, i, false));
+      } else if (v.replaceAll("[^0-9]", "").length() >= 7 && v.matches("[+0-9 ()./-]+")) {
+        l.phones.add(new Column(i, -1, i, false));
+      } else if (l.name < 0 && v.codePoints().anyMatch(Character::isLetter)) {
+        l.name = i;
+      }
+    }
+    return l.emails.isEmpty() ? null : l;
+  }
+
+  int columns() {
+    return columns;
+  }
+
+  /** The record's fields; multi-values split on " ::: ", "* " marks the primary one. */
+  Draft map(List<String> cells) {
+    Draft d = new Draft();
+    d.name = cell(cells, name);
+    if (d.name == null) {
+      String joined = String.join(" ", nonBlank(cell(cells, first), cell(cells, middle), cell(cells, last)));
+      d.name = joined.isBlank() ? cell(cells, nickname) : joined;
+    }
+    for (Column c : emails) {
+      String type = cell(cells, c.type);
+      if (type != null && type.equalsIgnoreCase("EX")) {
+        continue; // an Exchange directory name, not an address
+      }
+      boolean primaryByType = type != null && type.startsWith("* ");
+      for (String v : split(cell(cells, c.value))) {
+        boolean star = v.startsWith("* ");
+        String value = star ? v.substring(2) : v;
+        if (value.startsWith("/o=") || value.startsWith("/O=")) {
+          continue;
+        }
+        d.email(value, star || primaryByType);
+        primaryByType = false;
+      }
+    }
+    for (Column c : phones) {
+      String type = cell(cells, c.type);
+      if (type != null && (type.toLowerCase(Locale.ROOT).contains("fax") || type.toLowerCase(Locale.ROOT).contains("pager"))) {
+        continue;
+      }
+      boolean primaryByType = type != null && type.startsWith("* ");
+      for (String v : split(cell(cells, c.value))) {
+        boolean star = v.startsWith("* ");
+        d.phone(star ? v.substring(2) : v, star || primaryByType);
+        primaryByType = false;
+      }
+    }
+    d.organization = cell(cells, org);
+    d.title = cell(cells, title);
+    boolean monthFirst = !format.equals(GOOGLE) && !format.equals(GENERIC);
+    String b = cell(cells, birthday);
+    if (b != null) {
+      d.birthday = Dates.birthday(b, monthFirst);
+      if (d.birthday == null) {
+        d.notesOnRecord.add("birthday '" + Draft.shorten(b) + "' is not a date; left out");
+      }
+    } else if (birthMonth >= 0 && birthDay >= 0 && cell(cells, birthMonth) != null && cell(cells, birthDay) != null) {
+      String y = cell(cells, birthYear);
+      try {
+        int mo = Integer.parseInt(cell(cells, birthMonth)), da = Integer.parseInt(cell(cells, birthDay));
+        d.birthday = y == null ? Dates.monthDay(mo, da) : Dates.birthday(String.format("%s-%02d-%02d", y, mo, da), false);
+      } catch (NumberFormatException e) {
+        d.notesOnRecord.add("birthday is not a date; left out");
+      }
+    }
+    d.notes = cell(cells, notes);
+    String s = cell(cells, since);
+    if (s != null) {
+      d.since = Dates.date(s, false);
+      if (d.since == null) {
+        d.notesOnRecord.add("'Connected On' value '" + Draft.shorten(s) + "' is not a date; left out");
+      }
+    }
+    return d;
+  }
+
+  private static List<String> nonBlank(String... values) {
+    List<String> out = new ArrayList<>();
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        out.add(v.strip());
+      }
+    }
+    return out;
+  }
+
+  private static List<String> split(String cell) {
+    if (cell == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String v : MULTI.split(cell)) {
+      if (!v.isBlank()) {
+        out.add(v.strip());
+      }
+    }
+    return out;
+  }
+
+  /** A trimmed cell, null when empty; a leading apostrophe that guarded a formula-like value is removed. */
+  private static String cell(List<String> cells, int i) {
+    if (i < 0 || i >= cells.size()) {
+      return null;
+    }
+    String v = cells.get(i).strip();
+    if (v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0) {
+      v = v.substring(1);
+    }
+    return v.isEmpty() ? null : v;
+  }
+}

@@ -1,0 +1,260 @@
+package app.kith.ingest.contacts;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A contact CSV, one row at a time. Before reading, it finds the header (LinkedIn puts a
+ * {@code Notes:} preamble above it), the delimiter ({@code ,}, {@code ;} or tab) and the encoding,
+ * and refuses a file whose lines disagree on the delimiter.
+ */
+final class CsvSource implements RecordSource {
+
+  static final int SAMPLE_CHARS = 64 * 1024;
+  private static final int HEADER_SEARCH_LINES = 30;
+
+  /** What sniffing found; {@code problem} set when the file cannot be read as a contact CSV. */
+  record Sniff(Charset charset, int bom, int headerLine, char delimiter, CsvLayout layout, String problem) {}
+
+  private final CSVParser parser;
+  private final Iterator<CSVRecord> rows;
+  private final Sniff sniff;
+  private long lastLine;
+  private boolean broken;
+
+  CsvSource(Path file, Sniff sniff) throws IOException {
+    this.sniff = sniff;
+    BufferedReader reader = open(file, sniff.charset(), sniff.bom());
+    for (int i = 0; i < sniff.headerLine(); i++) {
+      reader.readLine();
+    }
+    if (!sniff.layout().headerless) {
+      reader.readLine();
+    }
+    CSVFormat format =
+        CSVFormat.DEFAULT.builder().setDelimiter(sniff.delimiter()).setIgnoreEmptyLines(true).setTrailingData(true).get();
+    this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+    this.rows = parser.iterator();
+  }
+
+  @Override
+  public String format() {
+    return sniff.layout().format;
+  }
+
+  @Override
+  public Rec next() throws IOException {
+    while (!broken) {
+      long start = lastLine + 1;
+      String where = "row " + (sniff.headerLine() + (sniff.layout().headerless ? 0 : 1) + start);
+      CSVRecord record;
+      try {
+        if (!rows.hasNext()) {
+          return null;
+        }
+        record = rows.next();
+      } catch (UncheckedIOException | IllegalStateException e) {
+        broken = true;
+        String m = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+        return new Rec(where, null, List.of(), "the rest of the file cannot be read as CSV: " + m);
+      }
+      lastLine = parser.getCurrentLineNumber();
+      List<String> cells = record.toList();
+      if (cells.stream().allMatch(String::isBlank)) {
+        continue; // an empty row carries nothing
+      }
+      if (cells.size() == 1 && sniff.layout().columns() > 1 && hasOtherDelimiter(cells.get(0))) {
+        return new Rec(where, null, List.of(), "the row is not separated by '" + show(sniff.delimiter()) + "' like the header");
+      }
+      Draft d = sniff.layout().map(cells);
+      return new Rec(where, d, List.of(), null);
+    }
+    return null;
+  }
+
+  private boolean hasOtherDelimiter(String cell) {
+    for (char c : new char[] {',', ';', '\t'}) {
+      if (c != sniff.delimiter() && cell.indexOf(c) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String show(char c) {
+    return c == '\t' ? "tab" : String.valueOf(c);
+  }
+
+  @Override
+  public void close() throws IOException {
+    parser.close();
+  }
+
+  private static BufferedReader open(Path file, Charset cs, int bom) throws IOException {
+    InputStream in = Files.newInputStream(file);
+    in.skipNBytes(bom);
+    CharsetDecoder dec =
+        cs.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    return new BufferedReader(new InputStreamReader(in, dec), 65536);
+  }
+
+  // --- sniffing --------------------------------------------------------------------------------
+
+  /** Finds encoding, header, delimiter and layout; null when the head does not look like a contact CSV. */
+  static Sniff sniff(Path file, byte[] head, int headLen) throws IOException {
+    TextEncodings.Unicode u = TextEncodings.unicode(head, headLen);
+    Charset cs;
+    int bom = 0;
+    if (u != null) {
+      cs = u.charset();
+      bom = u.bomLength();
+    } else if (isUtf8(file)) {
+      cs = StandardCharsets.UTF_8;
+    } else {
+      cs = TextEncodings.legacy(head, 0, headLen);
+    }
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader r = open(file, cs, bom)) {
+      char[] buf = new char[SAMPLE_CHARS];
+      int n = r.read(buf);
+      String sample = n <= 0 ? "" : new String(buf, 0, n);
+      BufferedReader lr = new BufferedReader(new StringReader(sample));
+      String line;
+      while ((line = lr.readLine()) != null && lines.size() < HEADER_SEARCH_LINES + 20) {
+        lines.add(line);
+      }
+    }
+    return sniffLines(lines, cs, bom);
+  }
+
+  static Sniff sniffLines(List<String> lines, Charset cs, int bom) {
+    int firstNonBlank = -1;
+    for (int i = 0; i < Math.min(lines.size(), HEADER_SEARCH_LINES); i++) {
+      String line = lines.get(i);
+      if (line.isBlank()) {
+        continue;
+      }
+      if (firstNonBlank < 0) {
+        firstNonBlank = i;
+      }
+      char d = delimiter(line);
+      List<String> cells = cells(line, d);
+      CsvLayout layout = cells == null ? null : CsvLayout.fromHeader(cells);
+      if (layout != null) {
+        return withDelimiterCheck(lines, i, d, cs, bom, layout);
+      }
+    }
+    if (firstNonBlank >= 0) {
+      String line = lines.get(firstNonBlank);
+      char d = delimiter(line);
+      List<String> cells = cells(line, d);
+      CsvLayout layout = cells == null ? null : CsvLayout.guess(cells);
+      if (layout != null) {
+        return withDelimiterCheck(lines, firstNonBlank, d, cs, bom, layout);
+      }
+    }
+    return null;
+  }
+
+  private static Sniff withDelimiterCheck(List<String> lines, int from, char d, Charset cs, int bom, CsvLayout layout) {
+    String problem = null;
+    for (int i = from; i < Math.min(lines.size(), from + 20); i++) {
+      char other = strongDelimiter(lines.get(i));
+      if (other != 0 && other != d && strongDelimiter(lines.get(from)) != 0) {
+        problem = "mixed delimiters: line " + (from + 1) + " is separated by '" + show(d) + "' but line " + (i + 1)
+            + " by '" + show(other) + "'";
+        break;
+      }
+    }
+    return new Sniff(cs, bom, from, d, layout, problem);
+  }
+
+  /** The delimiter used at least twice outside quotes, or 0. */
+  private static char strongDelimiter(String line) {
+    int[] n = counts(line);
+    int best = Math.max(n[0], Math.max(n[1], n[2]));
+    if (best < 2) {
+      return 0;
+    }
+    return n[0] == best ? ',' : n[1] == best ? ';' : '\t';
+  }
+
+  private static char delimiter(String line) {
+    int[] n = counts(line);
+    if (n[1] > n[0] && n[1] >= n[2]) {
+      return ';';
+    }
+    if (n[2] > n[0] && n[2] > n[1]) {
+      return '\t';
+    }
+    return ',';
+  }
+
+  private static int[] counts(String line) {
+    int[] n = new int[3];
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted) {
+        if (c == ',') {
+          n[0]++;
+        } else if (c == ';') {
+          n[1]++;
+        } else if (c == '\t') {
+          n[2]++;
+        }
+      }
+    }
+    return n;
+  }
+
+  private static List<String> cells(String line, char d) {
+    try (CSVParser p =
+        CSVParser.builder()
+            .setReader(new StringReader(line))
+            .setFormat(CSVFormat.DEFAULT.builder().setDelimiter(d).setTrailingData(true).setLenientEof(true).get())
+            .get()) {
+      Iterator<CSVRecord> it = p.iterator();
+      return it.hasNext() ? it.next().toList() : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Whether the whole file is valid UTF-8 (streamed, so the check costs no memory). */
+  static boolean isUtf8(Path file) throws IOException {
+    CharsetDecoder dec =
+        StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try (Reader r = new InputStreamReader(Files.newInputStream(file), dec)) {
+      char[] buf = new char[65536];
+      while (r.read(buf) >= 0) {
+        // reading is the check
+      }
+      return true;
+    } catch (MalformedInputException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package app.kith.ingest.contacts;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The dates contact exports write, read into {@code 1990-02-01} / {@code --02-29} and {@link LocalDate}. */
+final class Dates {
+  private Dates() {}
+
+  private static final Pattern ISO = Pattern.compile("(\\d{4})-?(\\d{2})-?(\\d{2})(?:[T ].*)?");
+  private static final Pattern NO_YEAR = Pattern.compile("--(\\d{2})-?(\\d{2})");
+  private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{2,4})");
+  private static final DateTimeFormatter DAY_MONTH_YEAR =
+      new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d MMM uuuu").toFormatter(Locale.ENGLISH)
+          .withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter DAY_MONTH_YEAR_DASH =
+      new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d-MMM-uu").toFormatter(Locale.ENGLISH)
+          .withResolverStyle(ResolverStyle.STRICT);
+
+  /**
+   * A birthday as {@code yyyy-MM-dd} or {@code --MM-dd}; null when the text is not a date.
+   * Slashed dates are month first when {@code monthFirst} (US exports) unless the numbers say otherwise.
+   */
+  static String birthday(String text, boolean monthFirst) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String t = text.trim();
+    Matcher m = NO_YEAR.matcher(t);
+    if (m.matches()) {
+      return monthDay(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+    LocalDate d = date(t, monthFirst);
+    return d == null ? null : d.toString();
+  }
+
+  /** A full date, or null. */
+  static LocalDate date(String text, boolean monthFirst) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String t = text.trim();
+    try {
+      Matcher m = ISO.matcher(t);
+      if (m.matches()) {
+        return valid(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+      }
+      m = SLASHED.matcher(t);
+      if (m.matches()) {
+        int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(2)), y = Integer.parseInt(m.group(3));
+        if (y < 100) {
+          y += y <= LocalDate.now().getYear() % 100 ? 2000 : 1900;
+        }
+        boolean dotted = t.indexOf('.') >= 0; // 02.01.1990 is European: day first
+        boolean mf = monthFirst && !dotted ? a <= 12 || b > 12 : b > 12 && a <= 12;
+        return mf ? valid(y, a, b) : valid(y, b, a);
+      }
+      try {
+        return LocalDate.parse(t, DAY_MONTH_YEAR);
+      } catch (DateTimeException e) {
+        return LocalDate.parse(t, DAY_MONTH_YEAR_DASH);
+      }
+    } catch (DateTimeException | NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static LocalDate valid(int y, int m, int d) {
+    if (y < 1800 || y > 2200) {
+      return null; // "0000", Outlook's 0/0/00 and the like
+    }
+    return LocalDate.of(y, m, d);
+  }
+
+  static String monthDay(int month, int day) {
+    try {
+      MonthDay md = MonthDay.of(month, day);
+      return md.toString();
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package app.kith.ingest.contacts;
+
+import app.kith.contacts.ContactData;
+import app.kith.contacts.Keys;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One record as a reader found it, before it is cleaned into {@link ContactData}: values trimmed
+ * and cut to the limits, e-mail addresses checked, duplicates dropped. A record with no name, no
+ * e-mail and no phone is refused, as is one whose e-mail field holds an address run together with
+ * other text (a sign that the record is garbled); other text in an e-mail field is left out with a
+ * note.
+ */
+final class Draft {
+
+  private static final Pattern EMAIL = Pattern.compile("[^\\s@<>(),;:\"\\[\\]\\\\]+@[^\\s@<>(),;:\"\\[\\]\\\\]+");
+  private static final Pattern LIST_SEPARATOR = Pattern.compile("[;,\\s]+");
+  /** Column widths of the contact table. */
+  private static final int SHORT_FIELD = 1000;
+
+  String name;
+  final List<String> emails = new ArrayList<>();
+  final List<String> phones = new ArrayList<>();
+  String organization;
+  String title;
+  String birthday;
+  String notes;
+  LocalDate since;
+  final List<String> notesOnRecord = new ArrayList<>();
+  String reject;
+
+  void email(String value, boolean primary) {
+    if (value == null) {
+      return;
+    }
+    String v = value.trim();
+    if (v.regionMatches(true, 0, "mailto:", 0, 7)) {
+      v = v.substring(7).trim();
+    }
+    if (v.isEmpty()) {
+      return;
+    }
+    List<String> parts = List.of(v);
+    if (LIST_SEPARATOR.matcher(v).find()) {
+      // "a@example.com; b@example.com" in one cell: several addresses when every part is one
+      List<String> split = List.of(LIST_SEPARATOR.split(v)).stream().filter(x -> !x.isEmpty()).toList();
+      if (!split.isEmpty() && split.stream().allMatch(x -> EMAIL.matcher(x).matches())) {
+        parts = split;
+      }
+    }
+    if (primary) {
+      emails.addAll(0, parts);
+    } else {
+      emails.addAll(parts);
+    }
+  }
+
+  void phone(String value, boolean primary) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    if (primary) {
+      phones.add(0, value.trim());
+    } else {
+      phones.add(value.trim());
+    }
+  }
+
+  void reject(String reason) {
+    if (reject == null) {
+      reject = reason;
+    }
+  }
+
+  /** The cleaned record, or null when it is refused ({@link #reject} says why). */
+  ContactData finish(int maxFieldLength) {
+    if (reject != null) {
+      return null;
+    }
+    String n = cut("name", name, Math.min(SHORT_FIELD, maxFieldLength));
+    String org = cut("organization", organization, Math.min(SHORT_FIELD, maxFieldLength));
+    String t = cut("title", title, Math.min(SHORT_FIELD, maxFieldLength));
+    String no = cut("notes", notes, maxFieldLength);
+    List<String> es = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String e : emails) {
+      if (e.length() > 320 || !EMAIL.matcher(e).matches()) {
+        if (e.indexOf('@') >= 0 && (e.indexOf('<') >= 0 || e.chars().anyMatch(Character::isWhitespace))) {
+          // an address with a display name or spaces in it: the record is garbled (a broken fold, shifted columns)
+          reject("'" + shorten(e) + "' is not an e-mail address");
+          return null;
+        }
+        notesOnRecord.add("e-mail '" + shorten(e) + "' is not an address; left out");
+        continue;
+      }
+      if (seen.add(Keys.email(e))) {
+        es.add(e);
+      }
+    }
+    List<String> ps = new ArrayList<>();
+    seen.clear();
+    for (String p : phones) {
+      String key = Keys.phone(p);
+      if (key == null) {
+        notesOnRecord.add("phone '" + shorten(p) + "' has no digits; left out");
+        continue;
+      }
+      String shown = p.length() > 100 ? p.substring(0, 100) : p;
+      if (seen.add(key)) {
+        ps.add(shown);
+      }
+    }
+    if (n == null && es.isEmpty() && ps.isEmpty()) {
+      reject("no name, e-mail address or phone number");
+      return null;
+    }
+    return new ContactData(n, es, ps, org, t, birthday, no, since);
+  }
+
+  private String cut(String field, String value, int max) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.strip();
+    if (v.isEmpty()) {
+      return null;
+    }
+    if (v.length() > max) {
+      notesOnRecord.add(field + " cut to " + max + " characters (kith.import.max-field-length)");
+      v = v.substring(0, max);
+    }
+    return v;
+  }
+
+  static String shorten(String s) {
+    return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+  }
+}

@@ -1,0 +1,222 @@
+package app.kith.ingest.contacts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Tells how a contact file's bytes are encoded. Order of evidence: a byte-order mark; the NUL
+ * pattern of UTF-16 without a mark (Apple exports); valid UTF-8; otherwise a legacy Windows code
+ * page. Legacy text is windows-1252 unless its non-ASCII bytes come in the long runs of double-byte
+ * Japanese, when it is Shift_JIS and decodes cleanly as such.
+ */
+public final class TextEncodings {
+  private TextEncodings() {}
+
+  public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  public static final Charset SHIFT_JIS = Charset.forName("Shift_JIS");
+
+  /** What the first bytes say: a Unicode charset with the length of its mark, or null (byte-oriented). */
+  public record Unicode(Charset charset, int bomLength) {}
+
+  /** A UTF-16/UTF-8 mark, or the NUL pattern of UTF-16 text without one; null for other text. */
+  public static Unicode unicode(byte[] head, int len) {
+    if (len >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+      return new Unicode(StandardCharsets.UTF_8, 3);
+    }
+    if (len >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+      return new Unicode(StandardCharsets.UTF_16BE, 2);
+    }
+    if (len >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+      return new Unicode(StandardCharsets.UTF_16LE, 2);
+    }
+    // ASCII text in UTF-16 has a NUL in every other byte: even positions for BE, odd for LE.
+    int n = Math.min(len, 512) & ~1;
+    if (n >= 8) {
+      int evenNul = 0, oddNul = 0;
+      for (int i = 0; i < n; i += 2) {
+        if (head[i] == 0) {
+          evenNul++;
+        }
+        if (head[i + 1] == 0) {
+          oddNul++;
+        }
+      }
+      int pairs = n / 2;
+      if (evenNul * 10 >= pairs * 7 && oddNul * 10 < pairs) {
+        return new Unicode(StandardCharsets.UTF_16BE, 0);
+      }
+      if (oddNul * 10 >= pairs * 7 && evenNul * 10 < pairs) {
+        return new Unicode(StandardCharsets.UTF_16LE, 0);
+      }
+    }
+    return null;
+  }
+
+  /** Whether the bytes are well-formed UTF-8 (a multi-byte character cut at {@code len} counts as valid). */
+  public static boolean isUtf8(byte[] b, int off, int len) {
+    int end = off + len;
+    int i = off;
+    while (i < end) {
+      int c = b[i] & 0xFF;
+      if (c < 0x80) {
+        i++;
+        continue;
+      }
+      int n;
+      if (c >= 0xC2 && c <= 0xDF) {
+        n = 1;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 2;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 3;
+      } else {
+        return false;
+      }
+      for (int k = 1; k <= n; k++) {
+        if (i + k >= end) {
+          return true; // cut by the sample boundary
+        }
+        if ((b[i + k] & 0xC0) != 0x80) {
+          return false;
+        }
+      }
+      i += n + 1;
+    }
+    return true;
+  }
+
+  public static boolean isAscii(byte[] b, int off, int len) {
+    for (int i = off; i < off + len; i++) {
+      if (b[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The legacy code page of bytes that are not UTF-8: Shift_JIS for Japanese, else windows-1252. */
+  public static Charset legacy(byte[] b, int off, int len) {
+    int runs = 0, inRuns = 0, run = 0;
+    for (int i = off; i < off + len; i++) {
+      if (b[i] < 0) {
+        run++;
+      } else if (run > 0) {
+        runs++;
+        inRuns += run;
+        run = 0;
+      }
+    }
+    if (run > 0) {
+      runs++;
+      inRuns += run;
+    }
+    // accented Western words have isolated high bytes; Japanese has runs of two-byte characters
+    if (runs > 0 && inRuns >= runs * 3.5 && decodesCleanly(b, off, len, SHIFT_JIS)) {
+      return SHIFT_JIS;
+    }
+    return WINDOWS_1252;
+  }
+
+  /** UTF-8 when the bytes are valid UTF-8, else their legacy code page. */
+  public static Charset guess(byte[] b, int off, int len) {
+    return isUtf8(b, off, len) ? StandardCharsets.UTF_8 : legacy(b, off, len);
+  }
+
+  static boolean decodesCleanly(byte[] b, int off, int len, Charset cs) {
+    CharsetDecoder d =
+        cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      d.decode(ByteBuffer.wrap(b, off, len));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  /** A charset named in a {@code CHARSET=} parameter, or null when Java does not know it. */
+  public static Charset named(String name) {
+    if (name == null) {
+      return null;
+    }
+    String n = name.trim().replace("\"", "");
+    try {
+      return Charset.isSupported(n) ? Charset.forName(n) : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Decodes bytes with a declared charset (null: guess); a declared UTF-8 that is not UTF-8 falls back. */
+  public static String decode(byte[] b, int off, int len, Charset declared) {
+    if (isAscii(b, off, len)) {
+      return new String(b, off, len, StandardCharsets.ISO_8859_1);
+    }
+    Charset cs = declared;
+    if (cs == null || (cs.equals(StandardCharsets.UTF_8) && !isUtf8(b, off, len))) {
+      cs = guess(b, off, len);
+    }
+    return new String(b, off, len, cs);
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Streams UTF-16 text as UTF-8 bytes, so that one byte-oriented reader serves every file.
+   */
+  static InputStream toUtf8(InputStream in, Charset from) {
+    java.io.Reader reader = new java.io.InputStreamReader(in, from);
+    return new InputStream() {
+      private final char[] chars = new char[8192];
+      private int carried; // a high surrogate kept for the next round, so a pair is never split
+      private ByteBuffer pending = ByteBuffer.allocate(0);
+
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        while (!pending.hasRemaining()) {
+          int n = reader.read(chars, carried, chars.length - carried);
+          if (n < 0) {
+            if (carried == 0) {
+              return -1;
+            }
+            n = 0;
+          }
+          int total = carried + n;
+          carried = 0;
+          if (n > 0 && Character.isHighSurrogate(chars[total - 1])) {
+            total--;
+            carried = 1;
+          }
+          pending = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars, 0, total));
+          if (carried == 1) {
+            chars[0] = chars[total];
+          }
+        }
+        int k = Math.min(len, pending.remaining());
+        pending.get(b, off, k);
+        return k;
+      }
+
+      @Override
+      public void close() throws IOException {
+        reader.close();
+      }
+    };
+  }
+}

@@ -1,0 +1,135 @@
+package app.kith.ingest.contacts;
+
+import ezvcard.VCard;
+import ezvcard.parameter.EmailType;
+import ezvcard.parameter.TelephoneType;
+import ezvcard.property.Birthday;
+import ezvcard.property.Email;
+import ezvcard.property.FormattedName;
+import ezvcard.property.Note;
+import ezvcard.property.Organization;
+import ezvcard.property.StructuredName;
+import ezvcard.property.Telephone;
+import ezvcard.property.Title;
+import ezvcard.util.PartialDate;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
+import java.time.temporal.TemporalQueries;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The fields Kith keeps, taken from a parsed card. */
+final class VCardMapper {
+  private VCardMapper() {}
+
+  static Draft map(VCard card) {
+    Draft d = new Draft();
+    d.name = name(card);
+    for (Email e : card.getEmails()) {
+      boolean pref = e.getTypes().contains(EmailType.PREF) || isPrefOne(e);
+      d.email(e.getValue(), pref && !d.emails.isEmpty());
+    }
+    for (Telephone t : card.getTelephoneNumbers()) {
+      String text = t.getText();
+      if (text == null && t.getUri() != null) {
+        text = t.getUri().getNumber();
+        if (t.getUri().getExtension() != null) {
+          text += " ext. " + t.getUri().getExtension();
+        }
+      }
+      boolean pref = t.getTypes().contains(TelephoneType.PREF) || isPrefOne(t);
+      if (t.getTypes().contains(TelephoneType.FAX) && !t.getTypes().contains(TelephoneType.VOICE)) {
+        continue; // a fax is not a way to keep in touch
+      }
+      d.phone(text, pref && !d.phones.isEmpty());
+    }
+    for (Organization o : card.getOrganizations()) {
+      String org = first(o.getValues());
+      if (org != null) {
+        d.organization = org;
+        break;
+      }
+    }
+    for (Title t : card.getTitles()) {
+      if (t.getValue() != null && !t.getValue().isBlank()) {
+        d.title = t.getValue();
+        break;
+      }
+    }
+    for (Birthday b : card.getBirthdays()) {
+      d.birthday = birthday(b);
+      if (d.birthday != null) {
+        break;
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    for (Note n : card.getNotes()) {
+      if (n.getValue() != null && !n.getValue().isBlank()) {
+        notes.add(n.getValue().strip());
+      }
+    }
+    d.notes = notes.isEmpty() ? null : String.join("\n\n", notes);
+    return d;
+  }
+
+  /** PREF=1, read from the raw parameter: ez-vcard throws on a malformed one. */
+  private static boolean isPrefOne(ezvcard.property.VCardProperty p) {
+    String v = p.getParameters().first("PREF");
+    return v != null && v.trim().equals("1");
+  }
+
+  private static String name(VCard card) {
+    for (FormattedName fn : card.getFormattedNames()) {
+      if (fn.getValue() != null && !fn.getValue().isBlank()) {
+        return fn.getValue().strip();
+      }
+    }
+    for (StructuredName n : card.getStructuredNames()) {
+      List<String> parts = new ArrayList<>();
+      parts.addAll(n.getPrefixes());
+      if (n.getGiven() != null) {
+        parts.add(n.getGiven());
+      }
+      parts.addAll(n.getAdditionalNames());
+      if (n.getFamily() != null) {
+        parts.add(n.getFamily());
+      }
+      parts.addAll(n.getSuffixes());
+      String joined = String.join(" ", parts.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+      if (!joined.isEmpty()) {
+        return joined;
+      }
+    }
+    return null;
+  }
+
+  private static String first(List<String> values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v.strip();
+      }
+    }
+    return null;
+  }
+
+  static String birthday(Birthday b) {
+    Temporal t = b.getDate();
+    if (t != null) {
+      LocalDate d = t.query(TemporalQueries.localDate());
+      return d == null ? null : Dates.birthday(d.toString(), false);
+    }
+    PartialDate p = b.getPartialDate();
+    if (p != null && p.getMonth() != null && p.getDate() != null) {
+      if (p.getYear() != null) {
+        return Dates.birthday(String.format("%04d-%02d-%02d", p.getYear(), p.getMonth(), p.getDate()), false);
+      }
+      return Dates.monthDay(p.getMonth(), p.getDate());
+    }
+    return Dates.birthday(b.getText(), false);
+  }
+
+  static LocalDate since(VCard card) {
+    var p = card.getExtendedProperty("X-KITH-SINCE");
+    return p == null ? null : Dates.date(p.getValue(), false);
+  }
+}

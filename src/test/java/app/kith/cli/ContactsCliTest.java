@@ -1,0 +1,197 @@
+package app.kith.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ezvcard.VCard;
+import ezvcard.io.text.VCardReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** import, contacts and export through the real command line. */
+class ContactsCliTest {
+
+  @TempDir Path home;
+  @TempDir Path files;
+
+  static final Path EXAMPLES = Path.of("examples", "contacts");
+
+  Cli cli() {
+    return new Cli(home).env("KITH_NOW", "2026-01-05T09:00:00Z");
+  }
+
+  static JsonNode json(Cli.Result r) throws Exception {
+    return Output.mapper().readTree(r.out());
+  }
+
+  @Test
+  void importReportsAddUpAndASecondImportChangesNothing() throws Exception {
+    Cli.Result r = cli().run("--json", "import", EXAMPLES.toString());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode report = json(r);
+    int received = 0;
+    for (JsonNode f : report.get("files")) {
+      assertThat(f.get("received").asInt())
+          .isEqualTo(f.get("created").asInt() + f.get("merged").asInt() + f.get("unchanged").asInt() + f.get("rejected").asInt());
+      assertThat(f.get("status").asText()).isEqualTo("imported");
+      received += f.get("received").asInt();
+    }
+    assertThat(report.at("/totals/received").asInt()).isEqualTo(received).isEqualTo(7);
+    assertThat(report.at("/totals/created").asInt()).isEqualTo(5); // Amara and Lars are in both files
+    assertThat(report.at("/totals/merged").asInt()).isEqualTo(2);
+    assertThat(report.findValuesAsText("format")).containsExactlyInAnyOrder("linkedin-csv", "vcard-3.0");
+
+    JsonNode again = json(cli().run("--json", "import", EXAMPLES.toString()));
+    assertThat(again.at("/totals/created").asInt()).isZero();
+    assertThat(again.at("/totals/merged").asInt()).isZero();
+    assertThat(again.at("/totals/unchanged").asInt()).isEqualTo(7);
+  }
+
+  @Test
+  void dryRunWritesNothing() throws Exception {
+    JsonNode r = json(cli().run("--json", "import", "--dry-run", EXAMPLES.toString()));
+    assertThat(r.at("/totals/created").asInt()).isEqualTo(5);
+    assertThat(json(cli().run("--json", "contacts"))).isEmpty();
+  }
+
+  @Test
+  void exitOneWhenSomethingWasRejectedWithWhereAndWhy() throws Exception {
+    Path csv = files.resolve("people.csv");
+    Files.writeString(csv, "Name,Email,Phone\nAda Lovelace,ada@example.com,\n,,\n,not an address <x@y.z>,\nGrace Hopper,,+1 555 0100\n, ,\n");
+    Cli.Result r = cli().run("--json", "import", csv.toString());
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    JsonNode f = json(r).get("files").get(0);
+    assertThat(f.get("status").asText()).isEqualTo("partial");
+    assertThat(f.get("format").asText()).isEqualTo("generic-csv");
+    assertThat(f.get("received").asInt()).as(r.out()).isEqualTo(3);
+    assertThat(f.get("rejected").asInt()).as(r.out()).isEqualTo(1);
+    assertThat(f.get("created").asInt()).isEqualTo(2);
+    assertThat(f.get("rejected").asInt()).isEqualTo(1);
+    assertThat(f.at("/problems/0/where").asText()).isEqualTo("row 4");
+    assertThat(f.at("/problems/0/reason").asText()).contains("not an e-mail address");
+
+    Path empty = files.resolve("nothing.vcf");
+    Files.writeString(empty, "BEGIN:VCARD\nVERSION:3.0\nNOTE:no name, no mail, no phone\nEND:VCARD\n");
+    Cli.Result e = cli().run("--json", "import", empty.toString());
+    assertThat(e.exitCode()).isEqualTo(1);
+    assertThat(json(e).at("/files/0/status").asText()).isEqualTo("rejected");
+    assertThat(json(e).at("/files/0/problems/0/reason").asText()).isEqualTo("no name, e-mail address or phone number");
+  }
+
+  @Test
+  void contactsJsonHasTheContractShape() throws Exception {
+    cli().run("import", EXAMPLES.toString());
+    JsonNode list = json(cli().run("--json", "contacts"));
+    assertThat(list).hasSize(5);
+    JsonNode amara = json(cli().run("--json", "contacts", "okafor")).get(0);
+    List<String> names = new ArrayList<>();
+    amara.fieldNames().forEachRemaining(names::add);
+    assertThat(names).containsExactly("id", "name", "emails", "phones", "organization", "title", "birthday", "notes", "since",
+        "cadence", "lastInteraction", "nextDue", "sources");
+    assertThat(amara.get("name").asText()).isEqualTo("Amara Okafor");
+    assertThat(amara.get("emails").get(0).asText()).isEqualTo("amara.okafor@example.com");
+    assertThat(amara.get("phones").get(0).asText()).isEqualTo("+44 7700 900123");
+    assertThat(amara.get("organization").asText()).isEqualTo("Brightwater Labs");
+    assertThat(amara.get("title").asText()).isEqualTo("Head of Product");
+    assertThat(amara.get("birthday").asText()).isEqualTo("1988-04-17");
+    assertThat(amara.get("since").asText()).isEqualTo("2024-03-12");
+    assertThat(amara.get("cadence").isNull()).isTrue();
+    assertThat(amara.get("nextDue").isNull()).isTrue();
+    assertThat(amara.get("sources")).hasSize(2);
+    JsonNode sofia = json(cli().run("--json", "contacts", "sofia")).get(0);
+    assertThat(sofia.get("birthday").asText()).isEqualTo("--02-29");
+    assertThat(sofia.get("since").asText()).isEqualTo("2026-01-05"); // the day of the first import
+    Cli.Result text = cli().run("contacts", "fjordline");
+    assertThat(text.out()).contains("Lars Henriksen").doesNotContain("Amara");
+  }
+
+  @Test
+  void vcardExportParsesBackToTheSameFields() throws Exception {
+    cli().run("import", EXAMPLES.toString());
+    Path out = files.resolve("out.vcf");
+    Cli.Result r = cli().run("export", "--format", "vcf", "--out", out.toString());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode contacts = json(cli().run("--json", "contacts"));
+    List<VCard> cards = new ArrayList<>();
+    try (VCardReader reader = new VCardReader(out)) {
+      VCard c;
+      while ((c = reader.readNext()) != null) {
+        cards.add(c);
+      }
+    }
+    assertThat(cards).hasSize(contacts.size());
+    for (int i = 0; i < cards.size(); i++) {
+      VCard card = cards.get(i);
+      JsonNode c = contacts.get(i);
+      assertThat(card.getVersion().getVersion()).isEqualTo("4.0");
+      assertThat(card.getFormattedName().getValue()).isEqualTo(c.get("name").asText());
+      assertThat(card.getEmails().stream().map(e -> e.getValue()).toList()).isEqualTo(texts(c.get("emails")));
+      assertThat(card.getTelephoneNumbers().stream().map(t -> t.getText()).toList()).isEqualTo(texts(c.get("phones")));
+      assertThat(card.getOrganization() == null ? null : card.getOrganization().getValues().get(0))
+          .isEqualTo(c.get("organization").isNull() ? null : c.get("organization").asText());
+      if (!c.get("birthday").isNull()) {
+        String b = card.getBirthday().getDate() != null ? card.getBirthday().getDate().toString()
+            : "--" + String.format("%02d-%02d", card.getBirthday().getPartialDate().getMonth(), card.getBirthday().getPartialDate().getDate());
+        assertThat(b).isEqualTo(c.get("birthday").asText());
+      }
+    }
+    // and Kith reads its own export back without changes
+    JsonNode again = json(cli().run("--json", "import", out.toString()));
+    assertThat(again.at("/files/0/format").asText()).isEqualTo("vcard-4.0");
+    assertThat(again.at("/totals/created").asInt()).isZero();
+    assertThat(again.at("/totals/rejected").asInt()).isZero();
+  }
+
+  @Test
+  void csvExportNeutralisesFormulasAndReadsBack() throws Exception {
+    Path in = files.resolve("risky.csv");
+    Files.writeString(in, "Name,Email,Phone,Company,Notes\n=HYPERLINK(\"http://evil.example\"),eve@example.com,+1 555 0100,@SUM(A1),-2+3\n");
+    cli().run("import", in.toString());
+    Path out = files.resolve("out.csv");
+    assertThat(cli().run("export", "--format", "csv", "--out", out.toString()).exitCode()).isZero();
+    String text = Files.readString(out, StandardCharsets.UTF_8).replace("\uFEFF", "");
+    List<CSVRecord> rows = CSVParser.builder().setReader(new java.io.StringReader(text)).setFormat(CSVFormat.DEFAULT).get().getRecords();
+    CSVRecord row = rows.get(1);
+    assertThat(row.get(0)).isEqualTo("'=HYPERLINK(\"http://evil.example\")");
+    assertThat(row.get(1)).isEqualTo("eve@example.com");
+    assertThat(row.get(2)).isEqualTo("'+1 555 0100");
+    assertThat(row.get(3)).isEqualTo("'@SUM(A1)");
+    assertThat(row.get(6)).isEqualTo("'-2+3");
+    for (CSVRecord r : rows) {
+      for (String cell : r) {
+        assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@")
+            .doesNotStartWith("\t").doesNotStartWith("\r");
+      }
+    }
+    JsonNode before = json(cli().run("--json", "contacts"));
+    JsonNode again = json(cli().run("--json", "import", out.toString()));
+    assertThat(again.at("/totals/created").asInt()).isZero();
+    assertThat(again.at("/totals/rejected").asInt()).isZero();
+    JsonNode after = json(cli().run("--json", "contacts"));
+    for (String field : List.of("name", "emails", "phones", "organization", "notes", "since")) {
+      assertThat(after.get(0).get(field)).as(field).isEqualTo(before.get(0).get(field));
+    }
+    assertThat(after.get(0).get("name").asText()).isEqualTo("=HYPERLINK(\"http://evil.example\")");
+  }
+
+  @Test
+  void icsExportIsAClearErrorInThisBuild() {
+    Cli.Result r = cli().run("export", "--format", "ics");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("not available in this build").doesNotContain("Exception");
+  }
+
+  static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}

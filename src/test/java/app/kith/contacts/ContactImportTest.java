@@ -1,0 +1,154 @@
+package app.kith.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.kith.config.KithConfig;
+import app.kith.store.Database;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Merging on a real H2 database: e-mail, then phone, then name with organisation. */
+class ContactImportTest {
+
+  @TempDir Path home;
+  Database db;
+  static final Instant NOW = Instant.parse("2026-01-05T09:00:00Z");
+
+  @BeforeEach
+  void open() {
+    db = Database.open(KithConfig.of(home, Map.of()));
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  static ContactData person(String name, List<String> emails, List<String> phones, String org) {
+    return new ContactData(name, emails, phones, org, null, null, null, null);
+  }
+
+  List<ContactImport.Outcome> load(String source, boolean dryRun, ContactData... records) {
+    List<ContactImport.Outcome> out = new ArrayList<>();
+    try (ContactImport imp =
+        new ContactImport(db, new Interactions(new Cadence(KithConfig.of(home, Map.of()))), source, dryRun, NOW,
+            LocalDate.of(2026, 1, 5), out::add)) {
+      for (ContactData d : records) {
+        imp.add(d);
+      }
+    }
+    return out;
+  }
+
+  List<Contact> all() {
+    return new ContactStore(db).list(null);
+  }
+
+  @Test
+  void sameEmailInAnyCaseIsOnePersonAndAddsWhatIsNew() {
+    load("vcard-3.0:phone.vcf", false, person("Amara Okafor", List.of("Amara.Okafor@Example.com"), List.of("+44 7700 900123"), null));
+    List<ContactImport.Outcome> second =
+        load("linkedin-csv:Connections.csv", false,
+            new ContactData("Amara O.", List.of("amara.okafor@example.com"), List.of(), "Brightwater Labs", "Head of Product",
+                null, null, LocalDate.of(2024, 3, 12)));
+    assertThat(second).containsExactly(ContactImport.Outcome.MERGED);
+    Contact c = all().get(0);
+    assertThat(all()).hasSize(1);
+    assertThat(c.name()).isEqualTo("Amara Okafor"); // filled fields are not overwritten
+    assertThat(c.emails()).containsExactly("Amara.Okafor@Example.com");
+    assertThat(c.organization()).isEqualTo("Brightwater Labs");
+    assertThat(c.title()).isEqualTo("Head of Product");
+    assertThat(c.since()).isEqualTo(LocalDate.of(2024, 3, 12)); // the earlier day wins
+    assertThat(c.sources()).containsExactlyInAnyOrder("vcard-3.0:phone.vcf", "linkedin-csv:Connections.csv");
+  }
+
+  @Test
+  void samePhoneWrittenDifferentlyIsOnePerson() {
+    load("a", false, person("Lars Henriksen", List.of(), List.of("+47 412 34 567"), null));
+    assertThat(load("b", false, person("Lars H", List.of("lars@example.no"), List.of("0047-412-34567"), null)))
+        .containsExactly(ContactImport.Outcome.MERGED);
+    assertThat(all()).singleElement().satisfies(c -> assertThat(c.emails()).containsExactly("lars@example.no"));
+    // short numbers never match two people
+    load("c", false, person("Ann", List.of(), List.of("112"), null), person("Bob", List.of(), List.of("112"), null));
+    assertThat(all()).hasSize(3);
+  }
+
+  @Test
+  void nameTogetherWithOrganisationMatchesAndNameAloneDoesNotMergeAcrossCompanies() {
+    load("a", false, person("José Ramírez", List.of(), List.of(), "Verde Energía S.A."));
+    assertThat(load("b", false, person("ramirez, jose", List.of("jose@example.org"), List.of(), "verde energia")))
+        .containsExactly(ContactImport.Outcome.MERGED);
+    assertThat(load("c", false, person("José Ramírez", List.of(), List.of(), "Another Company")))
+        .containsExactly(ContactImport.Outcome.CREATED);
+    assertThat(all()).hasSize(2);
+  }
+
+  @Test
+  void aFieldSetByHandIsNeverFilledOrOverwritten() throws Exception {
+    load("a", false, person("Mei Tanaka", List.of("mei@example.jp"), List.of(), null));
+    db.inTransaction(c -> c.createStatement().executeUpdate("UPDATE contact SET manual_fields = 'organization,title', title = 'Friend'"));
+    load("b", false, new ContactData("Mei Tanaka", List.of("mei@example.jp"), List.of(), "Kumo Systems", "Designer", "1990-02-01", null, null));
+    Contact c = all().get(0);
+    assertThat(c.organization()).isNull();
+    assertThat(c.title()).isEqualTo("Friend");
+    assertThat(c.birthday()).isEqualTo("1990-02-01");
+  }
+
+  @Test
+  void theSameRecordsTwiceChangeNothingTheSecondTime() {
+    ContactData[] file = {
+      person("Amara Okafor", List.of("amara@example.com"), List.of(), "Brightwater"),
+      person("Lars Henriksen", List.of(), List.of("+47 412 34 567"), "Fjordline"),
+      person("Mei Tanaka", List.of(), List.of(), "Kumo"),
+      person("Mei Tanaka", List.of(), List.of(), "Kumo") // a duplicate row inside the file
+    };
+    assertThat(load("f", false, file))
+        .containsExactly(ContactImport.Outcome.CREATED, ContactImport.Outcome.CREATED, ContactImport.Outcome.CREATED,
+            ContactImport.Outcome.UNCHANGED);
+    assertThat(load("f", false, file)).containsOnly(ContactImport.Outcome.UNCHANGED);
+    assertThat(all()).hasSize(3);
+  }
+
+  @Test
+  void aDryRunWritesNothingButReportsWhatWouldHappen() {
+    load("a", false, person("Amara Okafor", List.of("amara@example.com"), List.of(), null));
+    List<ContactImport.Outcome> dry =
+        load("b", true,
+            person("Amara Okafor", List.of("amara@example.com"), List.of("+44 7700 900123"), null),
+            person("New Person", List.of("new@example.com"), List.of(), null),
+            person("New Person", List.of("NEW@example.com"), List.of(), null));
+    assertThat(dry).containsExactly(ContactImport.Outcome.MERGED, ContactImport.Outcome.CREATED, ContactImport.Outcome.UNCHANGED);
+    assertThat(all()).singleElement().satisfies(c -> assertThat(c.phones()).isEmpty());
+  }
+
+  @Test
+  void manyRecordsAcrossChunksMergeWithEarlierChunks() {
+    List<ContactData> records = new ArrayList<>();
+    for (int i = 0; i < ContactImport.CHUNK + 10; i++) {
+      records.add(person("P" + i, List.of("p" + i + "@example.com"), List.of(), null));
+    }
+    records.add(person("P0 again", List.of("P0@example.com"), List.of("+31 6 12345678"), null));
+    List<ContactImport.Outcome> out = load("big", false, records.toArray(ContactData[]::new));
+    assertThat(out).hasSize(records.size());
+    assertThat(out.get(out.size() - 1)).isEqualTo(ContactImport.Outcome.MERGED);
+    assertThat(all()).hasSize(ContactImport.CHUNK + 10);
+  }
+
+  @Test
+  void keysNormalise() {
+    assertThat(Keys.phone("+1 (555) 010-0199 ext. 12")).isEqualTo("+15550100199");
+    assertThat(Keys.phone("0031 6 1234 5678")).isEqualTo("+31612345678");
+    assertThat(Keys.phone("tel:+1-418-656-9254;ext=102")).isEqualTo("+14186569254");
+    assertThat(Keys.name("Doe, John")).isEqualTo(Keys.name("john DOE"));
+    assertThat(Keys.name("Zoë Ærø")).isEqualTo(Keys.name("zoe ærø"));
+    assertThat(Keys.organization("Acme, Inc.")).isEqualTo(Keys.organization("ACME"));
+  }
+}

@@ -1,0 +1,189 @@
+package app.kith.ingest.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bytes to text: quoted-printable, CHARSET=, legacy code pages, UTF-16 with and without a mark. */
+class ContactDecodingTest {
+
+  @TempDir Path dir;
+
+  static List<RecordSource.Rec> cards(byte[] bytes) throws Exception {
+    TextEncodings.Unicode u = TextEncodings.unicode(bytes, bytes.length);
+    var in = new ByteArrayInputStream(bytes);
+    boolean unicode = false;
+    java.io.InputStream stream = in;
+    if (u != null) {
+      in.skipNBytes(u.bomLength());
+      if (!u.charset().equals(StandardCharsets.UTF_8)) {
+        stream = TextEncodings.toUtf8(in, u.charset());
+        unicode = true;
+      }
+    }
+    List<RecordSource.Rec> out = new ArrayList<>();
+    try (VCardSource s = new VCardSource(stream, unicode, 10_000, 262_144)) {
+      RecordSource.Rec r;
+      while ((r = s.next()) != null) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  static byte[] bytes(Object... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Object p : parts) {
+      byte[] b = p instanceof byte[] x ? x : ((String) p).getBytes(StandardCharsets.US_ASCII);
+      out.writeBytes(b);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void quotedPrintableSoftBreakInTheMiddleOfAMultiByteCharacter() throws Exception {
+    // "Jérôme Müller": the soft break splits the two bytes of ô (C3 B4)
+    byte[] card =
+        bytes("BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:J=C3=A9r=C3=\r\n",
+            "=B4me M=C3=BCller\r\nNOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:line one=0D=0Aline two\r\nEND:VCARD\r\n");
+    List<RecordSource.Rec> recs = cards(card);
+    assertThat(recs).hasSize(1);
+    assertThat(recs.get(0).draft().name).isEqualTo("Jérôme Müller");
+    assertThat(recs.get(0).draft().notes).isEqualTo("line one\nline two");
+  }
+
+  @Test
+  void rawBytesWithoutCharsetThatAreNotUtf8AreReadAsWindows1252() throws Exception {
+    byte[] card = bytes("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ren", new byte[] {(byte) 0xE9}, "e D", new byte[] {(byte) 0xFC},
+        "rr\r\nEMAIL:renee@example.com\r\nEND:VCARD\r\n");
+    assertThat(cards(card).get(0).draft().name).isEqualTo("Renée Dürr");
+  }
+
+  @Test
+  void utf8WithoutCharsetStaysUtf8() throws Exception {
+    byte[] card = ("BEGIN:VCARD\nVERSION:3.0\nFN:Zoë Ærø 名無し\nEND:VCARD\n").getBytes(StandardCharsets.UTF_8);
+    assertThat(cards(card).get(0).draft().name).isEqualTo("Zoë Ærø 名無し");
+  }
+
+  @Test
+  void charsetParameterIsHonouredForRawAndQuotedPrintableValues() throws Exception {
+    Charset sjis = Charset.forName("Shift_JIS");
+    byte[] card = bytes("BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=SHIFT_JIS:", "安藤 ロイド".getBytes(sjis),
+        "\r\nNOTE;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:=83=81=83=82\r\nEND:VCARD\r\n");
+    RecordSource.Rec r = cards(card).get(0);
+    assertThat(r.draft().name).isEqualTo("安藤 ロイド");
+    assertThat(r.draft().notes).isEqualTo("メモ");
+  }
+
+  @Test
+  void utf16WithAMarkAndBigEndianWithoutOne() throws Exception {
+    String text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Åsa Lindqvist\r\nEMAIL:asa@example.se\r\nEND:VCARD\r\n";
+    byte[] le = bytes(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
+    byte[] be = text.getBytes(StandardCharsets.UTF_16BE);
+    assertThat(TextEncodings.unicode(be, be.length).charset()).isEqualTo(StandardCharsets.UTF_16BE);
+    assertThat(cards(le).get(0).draft().name).isEqualTo("Åsa Lindqvist");
+    assertThat(cards(be).get(0).draft().name).isEqualTo("Åsa Lindqvist");
+    assertThat(cards(be).get(0).draft().emails).containsExactly("asa@example.se");
+  }
+
+  @Test
+  void legacyCodePageGuessTellsShiftJisFromWesternAccents() {
+    byte[] western = "Renée Dupont, Zoë".getBytes(TextEncodings.WINDOWS_1252);
+    byte[] japanese = "名無しの権兵衛,山田太郎".getBytes(TextEncodings.SHIFT_JIS);
+    assertThat(TextEncodings.guess(western, 0, western.length)).isEqualTo(TextEncodings.WINDOWS_1252);
+    assertThat(TextEncodings.guess(japanese, 0, japanese.length)).isEqualTo(TextEncodings.SHIFT_JIS);
+    byte[] utf8 = "Renée".getBytes(StandardCharsets.UTF_8);
+    assertThat(TextEncodings.guess(utf8, 0, utf8.length)).isEqualTo(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void csvEncodings() throws Exception {
+    Path bom = dir.resolve("bom.csv");
+    Files.write(bom, bytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "Name,Email\r\nZoë Adams,zoe@example.com\r\n".getBytes(StandardCharsets.UTF_8)));
+    Path latin = dir.resolve("latin.csv");
+    Files.write(latin, "Name;E-mail\r\nRenée Dürr;renee@example.com\r\n".getBytes(TextEncodings.WINDOWS_1252));
+    Path utf16 = dir.resolve("utf16.csv");
+    Files.write(utf16, bytes(new byte[] {(byte) 0xFF, (byte) 0xFE}, "Display Name,Primary Email\r\nÅsa L,asa@example.se\r\n".getBytes(StandardCharsets.UTF_16LE)));
+    assertThat(firstName(bom)).isEqualTo("Zoë Adams");
+    assertThat(firstName(latin)).isEqualTo("Renée Dürr");
+    assertThat(firstName(utf16)).isEqualTo("Åsa L");
+  }
+
+  static String firstName(Path file) throws Exception {
+    byte[] head = Files.readAllBytes(file);
+    CsvSource.Sniff sniff = CsvSource.sniff(file, head, head.length);
+    try (CsvSource s = new CsvSource(file, sniff)) {
+      return s.next().draft().name;
+    }
+  }
+
+  @Test
+  void brokenAndHugePhotosAreDroppedWithANoteAndTheContactKept() throws Exception {
+    StringBuilder big = new StringBuilder();
+    for (int i = 0; i < 400_000 / 76; i++) {
+      big.append(" QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0\r\n");
+    }
+    byte[] card = bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Big Photo\r\nPHOTO;ENCODING=b;TYPE=JPEG:\r\n", big.toString(),
+        "EMAIL:big@example.com\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:2.1\r\nFN:Cut Photo\r\nPHOTO;ENCODING=BASE64:QUJDREVG",
+        "R0\r\n\r\nEND:VCARD\r\n");
+    List<RecordSource.Rec> recs = cards(card);
+    assertThat(recs).hasSize(2);
+    assertThat(recs.get(0).reject()).isNull();
+    assertThat(recs.get(0).draft().emails).containsExactly("big@example.com");
+    assertThat(recs.get(0).notes()).singleElement().asString().contains("PHOTO dropped").contains("max-photo-bytes");
+    assertThat(recs.get(1).draft().name).isEqualTo("Cut Photo");
+    assertThat(recs.get(1).notes()).singleElement().asString().contains("cut short");
+  }
+
+  @Test
+  void brokenCardsAreRejectedOneByOneWhileTheOthersRead() throws Exception {
+    byte[] file = bytes(
+        "BEGIN:VCARD\nVERSION:2.1\nFN:First\nEND:VCARD\n",
+        "BEGIN:VCARD\nVERSION:2.1\nN:outer\nBEGIN:VCARD\nVERSION:2.1\nN:inner\nEND:VCARD\nEND:VCARD\n",
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Third\nEMAIL:\"Third\"\n  <third@example.com>\nEND:VCARD\n",
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Fourth\nEND:VCARD\n",
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Fifth, cut short\n");
+    List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs).extracting(RecordSource.Rec::where).containsExactly("card 1", "card 2", "card 3", "card 4", "card 5");
+    assertThat(recs.get(0).draft().name).isEqualTo("First");
+    assertThat(recs.get(1).reject()).contains("nested");
+    assertThat(recs.get(2).draft().finish(10_000)).isNull();
+    assertThat(recs.get(2).draft().reject).contains("not an e-mail address");
+    assertThat(recs.get(3).draft().name).isEqualTo("Fourth");
+    assertThat(recs.get(4).reject()).contains("END:VCARD");
+  }
+
+  @Test
+  void longFieldsAreCutWithANote() {
+    Draft d = new Draft();
+    d.name = "N".repeat(1500);
+    d.notes = "x".repeat(120);
+    d.email("cut@example.com", false);
+    var data = d.finish(100);
+    assertThat(data.name()).hasSize(100);
+    assertThat(data.notes()).hasSize(100);
+    assertThat(d.notesOnRecord).anyMatch(n -> n.contains("name cut to 100")).anyMatch(n -> n.contains("notes cut to 100"));
+    Draft big = new Draft();
+    big.name = "N".repeat(1500);
+    assertThat(big.finish(10_000).name()).hasSize(1000); // the column's width
+  }
+
+  @Test
+  void severalAddressesInOneCellAreSeveralAddresses() {
+    Draft d = new Draft();
+    d.email("a@example.com; b@example.com, c@example.com", false);
+    assertThat(d.finish(100).emails()).containsExactly("a@example.com", "b@example.com", "c@example.com");
+    Draft garbled = new Draft();
+    garbled.email("\"Omega\" <omega@example.com>", false);
+    assertThat(garbled.finish(100)).isNull();
+  }
+}

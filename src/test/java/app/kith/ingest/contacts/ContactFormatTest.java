@@ -1,0 +1,186 @@
+package app.kith.ingest.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Telling the format from the content, and mapping each export's columns. */
+class ContactFormatTest {
+
+  static final String LINKEDIN =
+      "Notes:\r\n\"When exporting your connection data, you may notice that some of the email addresses are missing."
+          + " You will only see email addresses for connections who have allowed their connections to see or download"
+          + " their email address using this setting https://www.linkedin.com/psettings/privacy/email.\"\r\n\r\n"
+          + "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+          + "Amara,Okafor,https://www.linkedin.com/in/amara,amara@example.com,Brightwater Labs,Head of Product,12 Mar 2024\r\n";
+
+  static final String GOOGLE =
+      "First Name,Middle Name,Last Name,Phonetic First Name,Organization Name,Organization Title,Birthday,Notes,Labels,"
+          + "E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value,Phone 1 - Label,Phone 1 - Value\n"
+          + "Sofia,,Berg,,Nordlicht,Founder,--02-29,Met in Malmö,* myContacts,Work,sofia@work.example ::: * sofia@home.example,"
+          + "Other,sb@old.example,Mobile,+46 70 123 45 67 ::: +46 8 555 01 23\n";
+
+  static final String OUTLOOK_DESKTOP =
+      "\"Title\",\"First Name\",\"Middle Name\",\"Last Name\",\"Suffix\",\"Company\",\"Department\",\"Job Title\","
+          + "\"Business Phone\",\"Mobile Phone\",\"Business Fax\",\"Birthday\",\"E-mail Address\",\"E-mail Type\","
+          + "\"E-mail Display Name\",\"E-mail 2 Address\",\"E-mail 2 Type\",\"Notes\"\r\n"
+          + "\"Dr.\",\"Lena\",\"\",\"Vogel\",\"\",\"Contoso Ltd\",\"R&D\",\"Chief Scientist\",\"+49 30 1234567\",\"\","
+          + "\"+49 30 7654321\",\"4/7/1979\",\"/o=ExchangeLabs/ou=Exchange/cn=Recipients/cn=lvogel\",\"EX\",\"Lena Vogel\","
+          + "\"lena.vogel@contoso.example\",\"SMTP\",\"\"\r\n";
+
+  static final String OUTLOOK_COM =
+      "First Name,Middle Name,Last Name,Title,Suffix,Nickname,Given Yomi,Surname Yomi,E-mail Address,E-mail 2 Address,"
+          + "E-mail 3 Address,Home Phone,Home Phone 2,Business Phone,Mobile Phone,Company,Job Title,Birthday,Notes\r\n"
+          + "Tom,,Ashby,,,,,,tom@ashby.example,,,,,,07700 900456,Ashby & Co,Owner,0/0/00,\r\n";
+
+  static final String GOOGLE_LEGACY =
+      "Name,Given Name,Additional Name,Family Name,Birthday,Notes,Group Membership,E-mail 1 - Type,E-mail 1 - Value,"
+          + "E-mail 2 - Type,E-mail 2 - Value,Phone 1 - Type,Phone 1 - Value,Organization 1 - Name,Organization 1 - Title\n"
+          + "Ana Silva,Ana,,Silva,1990-02-01,,* My Contacts,Home,ana@home.example,* Work,ana@work.example,Work Fax,+351 21 000 0000,"
+          + "Tejo Lda,Architect\n";
+
+  static final String SEMICOLON =
+      "NAME;EMAIL;PHONE;COMPANY;TITLE\nNoor Haddad;noor@example.org;+971 4 123 4567;Sahel Partners;Analyst\n";
+
+  static final String THUNDERBIRD =
+      "First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Work Phone,Mobile Number,Organization,Job Title\n"
+          + "John,Doe,Johnny D,,john@doe.example,jd@doe.example,,+1 555 0100,Doe Inc,CEO\n";
+
+  static CsvSource.Sniff sniff(String text) {
+    return CsvSource.sniffLines(text.lines().toList(), StandardCharsets.UTF_8, 0);
+  }
+
+  static Draft firstRow(String text) throws Exception {
+    CsvSource.Sniff s = sniff(text);
+    List<String> lines = text.lines().toList();
+    String row = lines.get(s.headerLine() + 1);
+    List<String> cells =
+        org.apache.commons.csv.CSVParser.builder()
+            .setReader(new java.io.StringReader(row))
+            .setFormat(org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(s.delimiter()).get())
+            .get()
+            .getRecords()
+            .get(0)
+            .toList();
+    return s.layout().map(cells);
+  }
+
+  @Test
+  void formatsAreToldFromTheContent() {
+    assertThat(sniff(LINKEDIN).layout().format).isEqualTo("linkedin-csv");
+    assertThat(sniff(LINKEDIN).headerLine()).isEqualTo(3);
+    assertThat(sniff(GOOGLE).layout().format).isEqualTo("google-csv");
+    assertThat(sniff(GOOGLE_LEGACY).layout().format).isEqualTo("google-csv");
+    assertThat(sniff(OUTLOOK_DESKTOP).layout().format).isEqualTo("outlook-csv");
+    assertThat(sniff(OUTLOOK_COM).layout().format).isEqualTo("outlook-csv");
+    assertThat(sniff(SEMICOLON).layout().format).isEqualTo("generic-csv");
+    assertThat(sniff(SEMICOLON).delimiter()).isEqualTo(';');
+    assertThat(sniff(THUNDERBIRD).layout().format).isEqualTo("generic-csv");
+    assertThat(sniff("just some words, no contacts here\nand more words\n")).isNull();
+    assertThat(sniff("a,b,c\n1,2,3\n")).isNull();
+  }
+
+  @Test
+  void vcardIsToldFromTheContentAndCalendarsAreNot() {
+    byte[] card = "\r\n\r\nbegin:vcard\r\nversion:3.0\r\nFN:x\r\nend:vcard\r\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] cal = "BEGIN:VCALENDAR\r\nVERSION:1.0\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".getBytes(StandardCharsets.US_ASCII);
+    assertThat(ContactFileImporter.isVCard(card, card.length)).isTrue();
+    assertThat(ContactFileImporter.isVCard(cal, cal.length)).isFalse();
+  }
+
+  @Test
+  void linkedInConnectedOnBecomesSince() throws Exception {
+    Draft d = firstRow(LINKEDIN);
+    assertThat(d.name).isEqualTo("Amara Okafor");
+    assertThat(d.emails).containsExactly("amara@example.com");
+    assertThat(d.organization).isEqualTo("Brightwater Labs");
+    assertThat(d.title).isEqualTo("Head of Product");
+    assertThat(d.since).isEqualTo(LocalDate.of(2024, 3, 12));
+  }
+
+  @Test
+  void googleMultiValuesAndPrimaryMarks() throws Exception {
+    Draft d = firstRow(GOOGLE);
+    assertThat(d.name).isEqualTo("Sofia Berg");
+    assertThat(d.emails).containsExactly("sofia@home.example", "sofia@work.example", "sb@old.example");
+    assertThat(d.phones).containsExactly("+46 70 123 45 67", "+46 8 555 01 23");
+    assertThat(d.organization).isEqualTo("Nordlicht");
+    assertThat(d.title).isEqualTo("Founder");
+    assertThat(d.birthday).isEqualTo("--02-29");
+    assertThat(d.notes).isEqualTo("Met in Malmö");
+  }
+
+  @Test
+  void legacyGoogleNumberedColumnsByNameWithPrimaryTypeAndNoFax() throws Exception {
+    Draft d = firstRow(GOOGLE_LEGACY);
+    assertThat(d.name).isEqualTo("Ana Silva");
+    assertThat(d.emails).containsExactly("ana@work.example", "ana@home.example");
+    assertThat(d.phones).isEmpty();
+    assertThat(d.organization).isEqualTo("Tejo Lda");
+    assertThat(d.title).isEqualTo("Architect");
+    assertThat(d.birthday).isEqualTo("1990-02-01");
+  }
+
+  @Test
+  void outlookDesktopSkipsExchangeAddressesAndHonorifics() throws Exception {
+    Draft d = firstRow(OUTLOOK_DESKTOP);
+    assertThat(d.name).isEqualTo("Lena Vogel");
+    assertThat(d.emails).containsExactly("lena.vogel@contoso.example");
+    assertThat(d.phones).containsExactly("+49 30 1234567");
+    assertThat(d.organization).isEqualTo("Contoso Ltd");
+    assertThat(d.title).isEqualTo("Chief Scientist");
+    assertThat(d.birthday).isEqualTo("1979-04-07");
+  }
+
+  @Test
+  void outlookComWithItsEmptyBirthday() throws Exception {
+    Draft d = firstRow(OUTLOOK_COM);
+    assertThat(d.name).isEqualTo("Tom Ashby");
+    assertThat(d.emails).containsExactly("tom@ashby.example");
+    assertThat(d.phones).containsExactly("07700 900456");
+    assertThat(d.title).isEqualTo("Owner");
+    assertThat(d.birthday).isNull();
+  }
+
+  @Test
+  void genericHeadersInAnyCaseAndThunderbirdNames() throws Exception {
+    Draft d = firstRow(SEMICOLON);
+    assertThat(d.name).isEqualTo("Noor Haddad");
+    assertThat(d.emails).containsExactly("noor@example.org");
+    assertThat(d.phones).containsExactly("+971 4 123 4567");
+    assertThat(d.organization).isEqualTo("Sahel Partners");
+    assertThat(d.title).isEqualTo("Analyst");
+    Draft t = firstRow(THUNDERBIRD);
+    assertThat(t.name).isEqualTo("Johnny D");
+    assertThat(t.emails).containsExactly("john@doe.example", "jd@doe.example");
+    assertThat(t.phones).containsExactly("+1 555 0100");
+  }
+
+  @Test
+  void mixedDelimitersAreRefused() {
+    assertThat(sniff("Name,Email,Phone,Company\nA,a@x.example,1,C\nB\tb@x.example\t2\tD\n").problem()).contains("mixed delimiters");
+  }
+
+  @Test
+  void datesAsExportsWriteThem() {
+    assertThat(Dates.birthday("4/7/1979", true)).isEqualTo("1979-04-07");
+    assertThat(Dates.birthday("20/01/1991", true)).isEqualTo("1991-01-20");
+    assertThat(Dates.birthday("02.01.1990", true)).isEqualTo("1990-01-02");
+    assertThat(Dates.birthday("0/0/00", true)).isNull();
+    assertThat(Dates.birthday("--0229", false)).isEqualTo("--02-29");
+    assertThat(Dates.birthday("19781229", false)).isEqualTo("1978-12-29");
+    assertThat(Dates.date("12 Mar 2024", false)).isEqualTo(LocalDate.of(2024, 3, 12));
+    assertThat(Dates.date("3 mar 2024", false)).isEqualTo(LocalDate.of(2024, 3, 3));
+    assertThat(Dates.date("12-Mar-24", false)).isEqualTo(LocalDate.of(2024, 3, 12));
+    assertThat(Dates.date("sometime", false)).isNull();
+  }
+
+  @Test
+  void aNicknameNamesSomeoneWithoutOtherNames() throws Exception {
+    Draft d = firstRow("First Name,Last Name,Nickname,E-mail 1 - Value\n,,Bee,bee@example.com\n");
+    assertThat(d.name).isEqualTo("Bee");
+  }
+}

@@ -1,0 +1,236 @@
+package app.kith.ingest.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.kith.app.Kith;
+import app.kith.config.KithConfig;
+import app.kith.ingest.FileReport;
+import app.kith.ingest.ImportRequest;
+import ezvcard.io.text.VCardReader;
+import java.io.BufferedWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Contact import speed against the same-run ceiling, and memory with -Xmx256m. Not part of the
+ * normal test run (tag {@code benchmark}); run it with
+ * {@code mvn -B -o test -Dtest=ContactImportBenchmark -Dkith.test.excluded=none}.
+ * Figures go to stdout (target/surefire-reports/...-output.txt) and to the console.
+ */
+@Tag("benchmark")
+class ContactImportBenchmark {
+
+  static final int N = Integer.getInteger("kith.bench.contacts", 100_000);
+
+  @TempDir Path dir;
+
+  @Test
+  void vcardImportKeepsUpWithEzVcardStreaming() throws Exception {
+    Path warm = dir.resolve("warm.vcf");
+    Path file = dir.resolve("contacts.vcf");
+    writeVcards(warm, 10_000);
+    writeVcards(file, N);
+    parseVcards(warm);
+    importInto(dir.resolve("warm-home-v"), warm);
+
+    long t0 = System.nanoTime();
+    int parsed = parseVcards(file);
+    double parseRate = parsed / seconds(t0);
+    t0 = System.nanoTime();
+    FileReport r = importInto(dir.resolve("home-v"), file);
+    double importRate = r.received() / seconds(t0);
+    assertThat(r.created()).isEqualTo(N);
+
+    report("vCard 3.0", N, "ez-vcard VCardReader streaming parse", parseRate, importRate);
+    long heap = importInSmallHeap(file);
+    System.out.printf(Locale.ROOT, "vCard 3.0: %,d cards imported by `kith import` in a -Xmx256m JVM (peak heap used %d MB)%n", N, heap);
+    verdict("vCard 3.0", importRate, parseRate);
+  }
+
+  @Test
+  void csvImportKeepsUpWithParsePlusPlainInsert() throws Exception {
+    Path warm = dir.resolve("warm.csv");
+    Path file = dir.resolve("Connections.csv");
+    writeLinkedIn(warm, 10_000);
+    writeLinkedIn(file, N);
+    parseAndInsert(warm, dir.resolve("warm-plain"));
+    importInto(dir.resolve("warm-home-c"), warm);
+
+    long t0 = System.nanoTime();
+    int parsed = parseCsv(file);
+    double parseRate = parsed / seconds(t0);
+    t0 = System.nanoTime();
+    int inserted = parseAndInsert(file, dir.resolve("plain"));
+    double ceiling = inserted / seconds(t0);
+    t0 = System.nanoTime();
+    FileReport r = importInto(dir.resolve("home-c"), file);
+    double importRate = r.received() / seconds(t0);
+    assertThat(r.created()).isEqualTo(N);
+
+    System.out.printf(Locale.ROOT, "LinkedIn CSV: Commons CSV parse alone %,.0f rows/s%n", parseRate);
+    report("LinkedIn CSV", N, "Commons CSV parse + plain batched JDBC insert into fresh H2", ceiling, importRate);
+    verdict("LinkedIn CSV", importRate, ceiling);
+  }
+
+  private static void report(String what, int n, String ceilingName, double ceiling, double rate) {
+    System.out.printf(Locale.ROOT, "%s: %,d contacts; ceiling (%s) %,.0f/s; Kith import %,.0f contacts/s = %.0f%% of the ceiling (target >= 50%%)%n",
+        what, n, ceilingName, ceiling, rate, 100 * rate / ceiling);
+  }
+
+  /** A benchmark reports; it fails only when the import itself went wrong. */
+  private static void verdict(String what, double rate, double ceiling) {
+    System.out.printf(Locale.ROOT, "%s: target (>= 50%% of the ceiling) %s%n", what, rate >= ceiling / 2 ? "met" : "MISSED");
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  private static FileReport importInto(Path home, Path file) {
+    try (Kith kith =
+        new Kith(KithConfig.of(home, Map.of()), Clock.fixed(Instant.parse("2026-01-05T09:00:00Z"), ZoneOffset.UTC))) {
+      kith.database(); // open and migrate before the clock starts
+      return new ContactFileImporter(kith).importFile(file, new ImportRequest(file.toString(), file.getFileName().toString(), false));
+    }
+  }
+
+  static void writeVcards(Path file, int n) throws Exception {
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (int i = 0; i < n; i++) {
+        w.write("BEGIN:VCARD\r\nVERSION:3.0\r\n");
+        w.write("N:Person" + i + ";Ada;;;\r\nFN:Ada Person" + i + "\r\n");
+        w.write("EMAIL;TYPE=INTERNET,WORK:ada.person" + i + "@example.org\r\n");
+        w.write("TEL;TYPE=CELL:+31 6 " + (10_000_000 + i) + "\r\n");
+        w.write("ORG:Company " + (i % 5000) + ";Research\r\nTITLE:Engineer\r\n");
+        w.write("BDAY:1980-02-" + String.format("%02d", 1 + i % 28) + "\r\n");
+        w.write("NOTE:Met at conference number " + (i % 300) + "\\, talked about gardens.\r\n");
+        w.write("END:VCARD\r\n");
+      }
+    }
+  }
+
+  static void writeLinkedIn(Path file, int n) throws Exception {
+    DateTimeFormatter f = DateTimeFormatter.ofPattern("dd MMM yyyy", Locale.ENGLISH);
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("Notes:\r\n\"When exporting your connection data, you may notice that some of the email addresses are missing."
+          + " You will only see email addresses for connections who have allowed their connections to see or download their"
+          + " email address using this setting https://www.linkedin.com/psettings/privacy/email.\"\r\n\r\n");
+      w.write("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n");
+      LocalDate d = LocalDate.of(2024, 3, 12);
+      for (int i = 0; i < n; i++) {
+        w.write("Ada,Person" + i + ",https://www.linkedin.com/in/ada-person-" + i + "," + (i % 3 == 0 ? "ada" + i + "@example.org" : "")
+            + ",\"Company " + (i % 5000) + ", Inc.\",Engineer," + d.minusDays(i % 2000).format(f) + "\r\n");
+      }
+    }
+  }
+
+  static int parseVcards(Path file) throws Exception {
+    int n = 0;
+    try (VCardReader r = new VCardReader(file)) {
+      while (r.readNext() != null) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static int parseCsv(Path file) throws Exception {
+    int n = 0;
+    try (Reader r = Files.newBufferedReader(file);
+        CSVParser p = CSVParser.builder().setReader(r).setFormat(CSVFormat.DEFAULT).get()) {
+      for (CSVRecord rec : p) {
+        n += rec.size() > 0 ? 1 : 0;
+      }
+    }
+    return n - 3; // Notes:, the sentence, the header
+  }
+
+  /** The CSV ceiling: Commons CSV parse plus a plain batched insert of one row per record into fresh H2. */
+  static int parseAndInsert(Path file, Path dbDir) throws Exception {
+    int n = 0;
+    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dbDir.resolve("plain").toAbsolutePath(), "sa", "");
+        Reader r = Files.newBufferedReader(file);
+        CSVParser p = CSVParser.builder().setReader(r).setFormat(CSVFormat.DEFAULT).get()) {
+      c.createStatement().execute("CREATE TABLE person (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, first_name VARCHAR(1000),"
+          + " last_name VARCHAR(1000), url VARCHAR(1000), email VARCHAR(320), company VARCHAR(1000), position VARCHAR(1000), connected_on VARCHAR(40))");
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO person (first_name, last_name, url, email, company, position, connected_on) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        int row = 0;
+        for (CSVRecord rec : p) {
+          if (row++ < 3 || rec.size() < 7) {
+            continue;
+          }
+          for (int i = 0; i < 7; i++) {
+            ps.setString(i + 1, rec.get(i));
+          }
+          ps.addBatch();
+          if (++n % 2000 == 0) {
+            ps.executeBatch();
+            c.commit();
+          }
+        }
+        ps.executeBatch();
+        c.commit();
+      }
+    }
+    return n;
+  }
+
+  /** Runs `kith import` on the file in a child JVM limited to 256 MB; returns its peak heap use in MB. */
+  private long importInSmallHeap(Path file) throws Exception {
+    Path home = dir.resolve("small-heap-home");
+    Path heapLog = dir.resolve("heap.txt");
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        "-cp", System.getProperty("java.class.path"), SmallHeapImport.class.getName(), home.toString(), file.toString(),
+        heapLog.toString()));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+    assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
+    assertThat(p.exitValue()).as(Files.readString(dir.resolve("child.log"))).isZero();
+    return Long.parseLong(Files.readString(heapLog).trim());
+  }
+
+  /** The child JVM: the real command line, then the peak heap use of the run. */
+  public static final class SmallHeapImport {
+    public static void main(String[] args) throws Exception {
+      java.io.StringWriter out = new java.io.StringWriter();
+      int code = app.kith.cli.KithCommand.execute(
+          new String[] {"--home", args[0], "--json", "import", args[1]}, Map.of(), java.util.Optional.empty(),
+          new java.io.PrintWriter(out), new java.io.PrintWriter(System.err));
+      long peak = 0;
+      for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+          peak += pool.getPeakUsage().getUsed();
+        }
+      }
+      Files.writeString(Path.of(args[2]), Long.toString(peak / (1024 * 1024)));
+      if (!out.toString().contains("\"created\" : " + N) && !out.toString().contains("\"created\" : ")) {
+        System.exit(3);
+      }
+      System.exit(code);
+    }
+  }
+
+}
