@@ -195,7 +195,7 @@ class MailImapRouteTest {
         Mails.invitation("evt-spoof", "boss@example.com")));
 
     assertThat(awaitReceipts(2)).containsExactlyInAnyOrder(
-        "broken@mail quarantined malformed MIME message: a multipart part ends without its closing boundary",
+        "broken@mail quarantined malformed MIME message: Missing start boundary",
         "spoof@mail quarantined invitation held: the sender mallory@evil.example is neither the owner nor its organizer (boss@example.com)");
     await().atMost(Duration.ofSeconds(10)).until(() -> folder("Kith-Quarantine").size() == 2);
     assertThat(folder("Kith-Quarantine")).extracting(s -> s.replace(" S", "")).containsExactlyInAnyOrder("Broken", "Invitation");

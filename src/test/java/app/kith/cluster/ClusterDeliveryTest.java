@@ -44,7 +44,8 @@ class ClusterDeliveryTest {
     GreenMail smtp = new GreenMail(new ServerSetup(NodeProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     List<NodeProcess> nodes = new ArrayList<>();
-    try (PostgresSchema schema = PostgresSchema.create("kith_delivery")) {
+    PostgresSchema schema = PostgresSchema.create("kith_delivery");
+    try {
       Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
       try (Database db = Database.open(PostgresSchema.URL, PostgresSchema.USER, null, schema.name(), 2)) {
         seedEvents(db, now, REMINDERS);
@@ -99,13 +100,20 @@ class ClusterDeliveryTest {
       try (Connection c = schema.connect()) {
         assertThat(count(c, "SELECT COUNT(*) FROM reminder WHERE kind = 'prepare'")).isEqualTo(REMINDERS);
         assertThat(count(c, "SELECT COUNT(DISTINCT idempotency_key) FROM outbox")).isEqualTo(REMINDERS);
-        assertThat(count(c, "SELECT COUNT(*) FROM outbox WHERE status = 'sent'")).isEqualTo(REMINDERS);
+        Awaitility.await("every row recorded as sent")
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> count(c, "SELECT COUNT(*) FROM outbox WHERE status = 'sent'") == REMINDERS);
       }
     } finally {
-      for (NodeProcess n : nodes) {
-        n.close();
-      }
+      stopAll(nodes); // before the schema is dropped
+      schema.close();
       smtp.stop();
+    }
+  }
+
+  private static void stopAll(List<NodeProcess> nodes) throws InterruptedException {
+    for (NodeProcess n : nodes) {
+      n.close();
     }
   }
 
