@@ -224,8 +224,8 @@ class ClusterBenchmark {
         PreparedStatement ps =
             c.prepareStatement(
                 "INSERT INTO contact (name, cadence, last_interaction, next_due, created_at, updated_at)"
-                    + " SELECT 'Contact ' || g, 'P1M', ? - (g * INTERVAL '1 second') - INTERVAL '30 days',"
-                    + " ? - (g * INTERVAL '1 second'), ?, ? FROM generate_series(1, ?) g")) {
+                    + " SELECT 'Contact ' || g, 'P1M', CAST(? AS TIMESTAMP) - (g * INTERVAL '1 second') - INTERVAL '30 days',"
+                    + " CAST(? AS TIMESTAMP) - (g * INTERVAL '1 second'), ?, ? FROM generate_series(1, ?) g")) {
       Timestamp at = Timestamp.valueOf(LocalDateTime.ofInstant(now, ZoneOffset.UTC));
       for (int i = 1; i <= 4; i++) {
         ps.setTimestamp(i, at);
@@ -243,7 +243,7 @@ class ClusterBenchmark {
           c.prepareStatement(
               "INSERT INTO calendar_event (uid, recurrence_id, status, summary, start_at, end_at, mine, updated_at)"
                   + " SELECT 'bench-' || g || '@test', '', 'CONFIRMED', 'Meeting ' || g,"
-                  + " ? + INTERVAL '3 hours' + (g * INTERVAL '1 second'), ? + INTERVAL '4 hours' + (g * INTERVAL '1 second'),"
+                  + " CAST(? AS TIMESTAMP) + INTERVAL '3 hours' + (g * INTERVAL '1 second'), CAST(? AS TIMESTAMP) + INTERVAL '4 hours' + (g * INTERVAL '1 second'),"
                   + " TRUE, ? FROM generate_series(1, ?) g")) {
         ps.setTimestamp(1, at);
         ps.setTimestamp(2, at);
@@ -255,7 +255,7 @@ class ClusterBenchmark {
           .executeUpdate(
               "INSERT INTO occurrence (event_id, uid, recurrence_id, start_at, end_at)"
                   + " SELECT id, uid, recurrence_id, start_at, end_at FROM calendar_event WHERE uid LIKE 'bench-%'");
-      c.createStatement().execute("ANALYZE");
+      c.createStatement().execute("ANALYZE calendar_event, occurrence");
     }
   }
 
@@ -264,7 +264,7 @@ class ClusterBenchmark {
       for (String s : sql) {
         c.createStatement().executeUpdate(s);
       }
-      c.createStatement().execute("VACUUM ANALYZE");
+      c.createStatement().execute("VACUUM ANALYZE contact, reminder, outbox, outbox_reminder");
     }
   }
 
