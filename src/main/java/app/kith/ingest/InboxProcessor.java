@@ -68,7 +68,7 @@ public final class InboxProcessor {
     } catch (RuntimeException e) {
       // infrastructure failed (database down...): put the file back, to be read again
       LOG.warn("could not import {} now, will retry: {}", name, e.getMessage());
-      unclaim(claimed, file);
+      unclaim(claimed, freeName(file.getParent(), name));
       throw e;
     }
     boolean rejected = report.isRejected();
