@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("postgres")
 class ClusterMailboxTest {
 
-  static final int MESSAGES = 40;
+  static final int MESSAGES = 100; // over maxMessagesPerPoll (50): both nodes get a share
   static final int CONTACTS = 8;
 
   @TempDir Path dir;
@@ -115,6 +115,7 @@ class ClusterMailboxTest {
         assertThat(log).as(n.log().toString()).noneMatch(l -> l.contains(" WARN ") || l.contains(" ERROR "));
         perNode.add(log.stream().filter(l -> l.contains("MailInbox - message ") && l.contains(": imported")).count());
       }
+      assertThat(perNode).as("messages read per node: both took part").allMatch(n -> n > 0);
       System.out.printf("cluster mailbox: %d messages, 2 nodes (read %s), each recorded once%n", MESSAGES, perNode);
     } finally {
       for (NodeProcess n : nodes) {
