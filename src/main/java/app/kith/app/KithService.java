@@ -63,7 +63,9 @@ public final class KithService {
         });
     main.bind("kith", kith);
     main.bind("kithDataSource", kith.database().dataSource());
-    // inbox files on shared storage are taken by one node: a lock row per file in the database
+    // only for kith.inbox.read-lock=idempotent*: on shared storage InboxProcessor's claim (an atomic
+    // rename) is what keeps two nodes from importing one file; a lock row a killed node left would
+    // keep that path locked for good, so the default read lock is "changed" on every node
     main.bind("inboxLocks", new JdbcMessageIdRepository(kith.database().dataSource(), "kith-inbox"));
     ServiceBeans.bind(kith, main::bind);
 
@@ -74,10 +76,7 @@ public final class KithService {
       }
     }
     props.setProperty("kith.home", kith.home().toString());
-    boolean clustered = kith.config().getBoolean("kith.cluster.enabled", false);
-    props.setProperty(
-        "kith.inbox.read-lock",
-        kith.config().get("kith.inbox.read-lock", clustered ? "idempotent-changed" : "changed"));
+    props.setProperty("kith.inbox.read-lock", kith.config().get("kith.inbox.read-lock", "changed"));
     props.setProperty("camel.main.name", "kith");
     props.setProperty("camel.main.routesIncludePattern", routesPattern());
     props.setProperty("camel.main.shutdownTimeout", "15");

@@ -16,8 +16,7 @@ final class ServiceBeans {
     MailImapSettings imap = new MailImapSettings(kith.config());
     registry.accept("mailImap", imap);
     registry.accept("mailInbox", new MailInbox(kith, imap));
-    registry.accept("mailProcessed",
-        new org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository(kith.database().dataSource(), "mail-imap"));
+    registry.accept("mailProcessed", new MailClaims(kith.database(), kith.clock(), java.time.Duration.ofSeconds(10)));
     registry.accept("delivery", new app.kith.notify.Delivery(kith));
     registry.accept("calendarFeed", new FeedHttp(new app.kith.feed.CalendarFeed(kith)));
     registry.accept("sweep", new app.kith.schedule.SweepJob(kith));

@@ -5,13 +5,18 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +25,19 @@ import org.slf4j.LoggerFactory;
  * to {@code .done/} beside {@code <name>.report.json}, or to {@code .error/} beside
  * {@code <name>.error.json} when it was rejected. The file is only moved after what it produced is
  * committed; a crash before the move means the file is read again, and importing is idempotent.
+ *
+ * <p>Several nodes may watch one inbox on shared storage. A node claims a file by renaming it into
+ * {@code .work/} (one atomic rename: exactly one node succeeds, the others find it gone and skip
+ * it), so no two nodes ever import the same file at once, whatever the poller's read lock did. A
+ * claim left behind by a node that died is renamed back into the inbox once it is older than
+ * {@link #CLAIM_TIMEOUT}, and read again.
  */
 public final class InboxProcessor {
 
   private static final Logger LOG = LoggerFactory.getLogger(InboxProcessor.class);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  /** How long a claimed file may stay in {@code .work/} before it is taken for a dead node's. */
+  public static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(15);
 
   private final Importer importer;
   private final Clock clock;
@@ -39,20 +52,23 @@ public final class InboxProcessor {
     return take(file.toPath());
   }
 
-  /** Imports and moves one inbox file. */
+  /** Imports and moves one inbox file; null when another node (or an earlier pass) took it. */
   public FileReport take(Path file) throws IOException {
     String name = file.getFileName().toString();
-    if (!Files.isRegularFile(file)) {
-      // another node (or an earlier pass) took it between the listing and the lock
+    Path work = file.resolveSibling(".work");
+    recoverOrphans(work, file.getParent());
+    Path claimed = claim(file, work);
+    if (claimed == null) {
       LOG.debug("{} is gone, already taken", name);
       return null;
     }
     FileReport report;
     try {
-      report = importer.importFile(file, new ImportRequest(name, name, false));
+      report = importer.importFile(claimed, new ImportRequest(name, name, false));
     } catch (RuntimeException e) {
-      // infrastructure failed (database down...): leave the file where it is, to be read again
+      // infrastructure failed (database down...): put the file back, to be read again
       LOG.warn("could not import {} now, will retry: {}", name, e.getMessage());
+      unclaim(claimed, freeName(file.getParent(), name));
       throw e;
     }
     boolean rejected = report.isRejected();
@@ -65,11 +81,64 @@ public final class InboxProcessor {
             ? Map.of("path", name, "status", report.status(), "reason", reason(report), "report", report)
             : report;
     Files.writeString(sidecar, Output.mapper().writeValueAsString(body), StandardCharsets.UTF_8);
-    Files.move(file, moved, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(claimed, moved, StandardCopyOption.ATOMIC_MOVE);
     LOG.info(
         "{}: {} ({} received, {} created, {} merged, {} unchanged, {} rejected)",
         name, report.status(), report.received(), report.created(), report.merged(), report.unchanged(), report.rejected());
     return report;
+  }
+
+  /**
+   * Renames the file into {@code .work/} under a name of this claim's own; null when it is gone.
+   * The claim's time is the file's modification time from then on.
+   */
+  private Path claim(Path file, Path work) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    Files.createDirectories(work);
+    Path claimed = work.resolve(UUID.randomUUID() + "-" + file.getFileName());
+    try {
+      Files.move(file, claimed, StandardCopyOption.ATOMIC_MOVE);
+    } catch (NoSuchFileException e) {
+      return null; // another node renamed it first
+    }
+    Files.setLastModifiedTime(claimed, FileTime.from(clock.instant()));
+    return claimed;
+  }
+
+  private static void unclaim(Path claimed, Path file) {
+    try {
+      Files.move(claimed, file, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      LOG.warn("could not put {} back into the inbox: {}", file.getFileName(), e.getMessage());
+    }
+  }
+
+  /** Claims older than {@link #CLAIM_TIMEOUT} belonged to a node that died: back into the inbox. */
+  private void recoverOrphans(Path work, Path inbox) throws IOException {
+    if (!Files.isDirectory(work)) {
+      return;
+    }
+    java.time.Instant limit = clock.instant().minus(CLAIM_TIMEOUT);
+    try (Stream<Path> files = Files.list(work)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String n = p.getFileName().toString();
+        int dash = n.indexOf('-', 36);
+        if (dash != 36 || !Files.isRegularFile(p)) {
+          continue;
+        }
+        try {
+          if (Files.getLastModifiedTime(p).toInstant().isBefore(limit)) {
+            Path back = freeName(inbox, n.substring(37));
+            Files.move(p, back, StandardCopyOption.ATOMIC_MOVE);
+            LOG.warn("{} was claimed by a node that stopped; back in the inbox", back.getFileName());
+          }
+        } catch (NoSuchFileException e) {
+          // finished or recovered by another node meanwhile
+        }
+      }
+    }
   }
 
   private static String reason(FileReport report) {

@@ -18,9 +18,12 @@ import java.util.List;
  */
 final class PrepareRule {
 
+  /** Upcoming occurrences with the brief each one already has (joined by its key: one query, not one per row). */
   private static final String UPCOMING =
-      "SELECT o.uid, o.recurrence_id, o.start_at, o.end_at, o.all_day, o.start_date, e.summary"
+      "SELECT o.uid, o.recurrence_id, o.start_at, o.end_at, o.all_day, o.start_date, e.summary,"
+          + " r.id AS reminder_id, r.status AS reminder_status, r.event_start AS reminder_event_start"
           + " FROM occurrence o JOIN calendar_event e ON e.id = o.event_id"
+          + " LEFT JOIN reminder r ON r.reminder_key = 'prepare:' || o.uid || ':' || o.recurrence_id"
           + " WHERE o.start_at > ? AND o.start_at <= ? AND o.recurring = FALSE AND o.cancelled = FALSE"
           + " AND e.mine = TRUE AND (e.status IS NULL OR e.status <> 'CANCELLED')";
 
@@ -66,7 +69,11 @@ final class PrepareRule {
           Instant end = Sql.getInstant(rs, "end_at");
           LocalDate allDay = rs.getBoolean("all_day") ? Sql.getDate(rs, "start_date") : null;
           Instant due = due(start, allDay, now);
-          Existing old = existing(c, key(uid, rid));
+          long reminderId = rs.getLong("reminder_id");
+          Existing old =
+              rs.wasNull()
+                  ? null
+                  : new Existing(reminderId, rs.getString("reminder_status"), Sql.getInstant(rs, "reminder_event_start"));
           if (old == null) {
             String summary = rs.getString("summary");
             fresh.add(
@@ -122,18 +129,6 @@ final class PrepareRule {
   }
 
   private record Existing(long id, String status, Instant eventStart) {}
-
-  private static Existing existing(Connection c, String key) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT id, status, event_start FROM reminder WHERE reminder_key = ?")) {
-      ps.setString(1, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? new Existing(rs.getLong("id"), rs.getString("status"), Sql.getInstant(rs, "event_start"))
-            : null;
-      }
-    }
-  }
 
   static String name(String summary) {
     return summary == null || summary.isBlank() ? "an untitled event" : summary.strip();

@@ -1,0 +1,73 @@
+package app.kith.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.kith.app.Kith;
+import app.kith.config.KithConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How InboxProcessor claims a file on shared storage, and takes back a dead node's claim. */
+class InboxClaimTest {
+
+  static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+  static final String CARD = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Example\r\nEMAIL:ada@example.org\r\nEND:VCARD\r\n";
+
+  @TempDir Path home;
+
+  @Test
+  void aFileAnotherNodeAlreadyTookIsSkippedQuietly() throws Exception {
+    try (Kith kith = new Kith(KithConfig.of(home, Map.of()), Clock.fixed(NOW, ZoneOffset.UTC))) {
+      InboxProcessor inbox = new InboxProcessor(Importers.standard(kith), kith.clock());
+      Path file = kith.folder("inbox/contacts").resolve("ada.vcf");
+      Files.writeString(file, CARD);
+      assertThat(inbox.take(file)).isNotNull();
+      // the second node listed the same file before the first one renamed it
+      assertThat(inbox.take(file)).isNull();
+      assertThat(names(file.resolveSibling(".done"))).containsExactly("ada.vcf", "ada.vcf.report.json");
+      assertThat(names(file.resolveSibling(".work"))).isEmpty();
+    }
+  }
+
+  @Test
+  void aClaimLeftByADeadNodeGoesBackToTheInboxAfterTheTimeoutAndIsImported() throws Exception {
+    try (Kith kith = new Kith(KithConfig.of(home, Map.of()), Clock.fixed(NOW, ZoneOffset.UTC))) {
+      InboxProcessor inbox = new InboxProcessor(Importers.standard(kith), kith.clock());
+      Path folder = kith.folder("inbox/contacts");
+      Path work = Files.createDirectories(folder.resolve(".work"));
+      Path dead = work.resolve("0b7e3c52-4b0e-4a8e-9a57-2f6d0c1f7a11-old.vcf");
+      Files.writeString(dead, CARD);
+      Files.setLastModifiedTime(dead, FileTime.from(NOW.minus(InboxProcessor.CLAIM_TIMEOUT).minusSeconds(1)));
+      Path fresh = work.resolve("5a0f1d2e-8c1b-4f3a-b2d4-7e9c6a5b4d32-busy.vcf");
+      Files.writeString(fresh, CARD);
+      Files.setLastModifiedTime(fresh, FileTime.from(NOW.minusSeconds(60)));
+
+      Path other = folder.resolve("other.vcf");
+      Files.writeString(other, CARD.replace("Ada", "Bea").replace("ada@", "bea@"));
+      inbox.take(other);
+
+      // the stale claim is back in the inbox, the live one is left to its node
+      assertThat(folder.resolve("old.vcf")).exists();
+      assertThat(names(work)).containsExactly(fresh.getFileName().toString());
+      assertThat(inbox.take(folder.resolve("old.vcf"))).isNotNull();
+      assertThat(names(folder.resolve(".done"))).contains("old.vcf", "old.vcf.report.json", "other.vcf");
+    }
+  }
+
+  private static java.util.List<String> names(Path folder) throws Exception {
+    if (!Files.isDirectory(folder)) {
+      return java.util.List.of();
+    }
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+}
