@@ -352,7 +352,7 @@ public final class ContactImport implements AutoCloseable {
         }
       }
       try (PreparedStatement ps =
-          c.prepareStatement("SELECT contact_id, source FROM contact_source WHERE contact_id IN " + in)) {
+          c.prepareStatement("SELECT contact_id, source FROM contact_sources WHERE contact_id IN " + in)) {
         bind(ps, part);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -381,13 +381,15 @@ public final class ContactImport implements AutoCloseable {
     List<Person> fresh = working.fresh;
     MultiInsert.run(
         c,
-        "INSERT INTO contact (name, name_key, organization, org_key, title, birthday, notes, since, created_at, updated_at)",
-        10,
+        "INSERT INTO contact (name, name_key, organization, org_key, title, birthday, notes, since, created_at, updated_at,"
+            + " source)",
+        11,
         fresh,
         (ps, i, p) -> {
           bindFields(ps, i, p);
           Sql.setInstant(ps, i + 8, now);
           Sql.setInstant(ps, i + 9, now);
+          ps.setString(i + 10, source);
         },
         (p, id) -> p.id = id);
     List<Person> changed = new ArrayList<>();
@@ -415,6 +417,9 @@ public final class ContactImport implements AutoCloseable {
     List<Person> touched = new ArrayList<>(fresh);
     touched.addAll(working.loaded.values());
     List<Object[]> emails = new ArrayList<>(), phones = new ArrayList<>(), sources = new ArrayList<>();
+    for (Person p : fresh) {
+      p.addedSources.remove(source); // on the contact row itself
+    }
     for (Person p : touched) {
       for (String[] e : p.addedEmails) {
         emails.add(new Object[] {p.id, e[0], e[1], p.emailOrd++});
