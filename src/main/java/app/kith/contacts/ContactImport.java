@@ -54,7 +54,7 @@ public final class ContactImport implements AutoCloseable {
   private final Instant now;
   private final LocalDate today;
   private final Consumer<Outcome> outcomes;
-  private final List<ContactData> pending = new ArrayList<>(CHUNK);
+  private final List<In> pending = new ArrayList<>(CHUNK);
   private Working working = new Working();
   /** Chunks are resolved and written on one thread of their own while the next chunk is read. */
   private final ExecutorService writer =
@@ -92,42 +92,63 @@ public final class ContactImport implements AutoCloseable {
   }
 
   public void add(ContactData data) {
-    pending.add(data);
+    pending.add(new In(data)); // keys are computed here, on the reading thread
     if (pending.size() >= CHUNK) {
       flush();
     }
   }
 
-  /** Hands the records added so far to the writer; the previous chunk's outcomes are counted first. */
+  /**
+   * Resolves the records added so far and hands them to the writer. While the writer is still
+   * busy with the previous chunk, this thread already asks the database which stored people the
+   * new chunk's keys point at; the previous chunk's own people are not visible there yet, so they
+   * are carried over in memory (with the ids the writer gave them) before the chunk is matched.
+   */
   private void flush() {
-    awaitInFlight();
     if (pending.isEmpty()) {
+      awaitInFlight();
       return;
     }
-    List<ContactData> records = new ArrayList<>(pending);
+    List<In> chunk = new ArrayList<>(pending);
     pending.clear();
+    if (dryRun) {
+      awaitInFlight();
+      List<Outcome> out = db.inTransaction(c -> resolveChunk(c, chunk, lookupIds(c, chunk)));
+      out.forEach(outcomes);
+      return;
+    }
+    Working previous = working;
+    Set<Long> candidates = db.inTransaction(c -> lookupIds(c, chunk, previous));
+    awaitInFlight();
+    Working next = new Working();
+    for (Person p : previous.people()) {
+      p.written();
+      next.loaded.put(p.id, p);
+      next.index(p);
+    }
+    working = next;
+    candidates.removeAll(next.loaded.keySet());
+    List<Outcome> out = db.inTransaction(c -> resolveChunk(c, chunk, candidates));
     inFlight =
         writer.submit(
             () ->
                 db.inTransaction(
                     c -> {
-                      List<In> chunk = new ArrayList<>(records.size());
-                      for (ContactData d : records) {
-                        chunk.add(new In(d));
-                      }
-                      if (!dryRun) {
-                        working = new Working();
-                      }
-                      lookup(c, chunk);
-                      List<Outcome> out = new ArrayList<>(chunk.size());
-                      for (In in : chunk) {
-                        out.add(resolve(in));
-                      }
-                      if (!dryRun) {
-                        write(c);
-                      }
+                      write(c, next);
                       return out;
                     }));
+  }
+
+  private List<Outcome> resolveChunk(Connection c, List<In> chunk, Set<Long> candidates) throws SQLException {
+    candidates.removeAll(working.loaded.keySet());
+    if (!candidates.isEmpty()) {
+      load(c, candidates);
+    }
+    List<Outcome> out = new ArrayList<>(chunk.size());
+    for (In in : chunk) {
+      out.add(resolve(in));
+    }
+    return out;
   }
 
   private void awaitInFlight() {
@@ -162,7 +183,7 @@ public final class ContactImport implements AutoCloseable {
 
   /** What a dry run would have written so far: pass the same one to every file of a run. */
   public static final class DryRun {
-    private final Working working = new Working();
+    private final Working working = new Working(true);
   }
 
   /** A record with its keys, computed once. */
@@ -236,22 +257,30 @@ public final class ContactImport implements AutoCloseable {
     return n + "\u0000" + (o == null ? "" : o);
   }
 
-  /** Loads the people the chunk's keys point at, with their addresses, phones and sources. */
-  private void lookup(Connection c, List<In> chunk) throws SQLException {
+  /** The stored people the chunk's keys point at (dry run: the keys not asked for before). */
+  private Set<Long> lookupIds(Connection c, List<In> chunk) throws SQLException {
+    return lookupIds(c, chunk, working);
+  }
+
+  /**
+   * The ids of stored people the chunk's keys point at. Keys that {@code known} already maps (the
+   * people of the chunk before, or of the whole dry run) are not asked for.
+   */
+  private static Set<Long> lookupIds(Connection c, List<In> chunk, Working known) throws SQLException {
     Set<String> emails = new LinkedHashSet<>(), phones = new LinkedHashSet<>(), names = new LinkedHashSet<>();
     for (In in : chunk) {
       for (String k : in.emailKeys) {
-        if (!working.byEmail.containsKey(k) && !working.lookedUpEmails.contains(k)) {
+        if (!known.byEmail.containsKey(k) && !known.lookedUpEmails.contains(k)) {
           emails.add(k);
         }
       }
       for (String k : in.phoneKeys) {
-        if (Keys.phoneMatches(k) && !working.byPhone.containsKey(k) && !working.lookedUpPhones.contains(k)) {
+        if (Keys.phoneMatches(k) && !known.byPhone.containsKey(k) && !known.lookedUpPhones.contains(k)) {
           phones.add(k);
         }
       }
       String n = in.nameKey;
-      if (n != null && !working.lookedUpNames.contains(n)) {
+      if (n != null && !known.lookedUpNames.contains(n)) {
         names.add(n);
       }
     }
@@ -259,13 +288,12 @@ public final class ContactImport implements AutoCloseable {
     ids.addAll(ids(c, "SELECT contact_id FROM contact_email WHERE email_key IN ", emails));
     ids.addAll(ids(c, "SELECT contact_id FROM contact_phone WHERE phone_key IN ", phones));
     ids.addAll(ids(c, "SELECT id FROM contact WHERE name_key IN ", names));
-    working.lookedUpEmails.addAll(emails);
-    working.lookedUpPhones.addAll(phones);
-    working.lookedUpNames.addAll(names);
-    ids.removeAll(working.loaded.keySet());
-    if (!ids.isEmpty()) {
-      load(c, ids);
+    if (known.dryRun) {
+      known.lookedUpEmails.addAll(emails);
+      known.lookedUpPhones.addAll(phones);
+      known.lookedUpNames.addAll(names);
     }
+    return ids;
   }
 
   private static List<Long> ids(Connection c, String select, Collection<String> keys) throws SQLException {
@@ -377,7 +405,7 @@ public final class ContactImport implements AutoCloseable {
 
   // --- writing --------------------------------------------------------------------------------
 
-  private void write(Connection c) throws SQLException {
+  private void write(Connection c, Working working) throws SQLException {
     List<Person> fresh = working.fresh;
     MultiInsert.run(
         c,
@@ -471,6 +499,7 @@ public final class ContactImport implements AutoCloseable {
 
   /** The people of the current chunk (or, in a dry run, of the whole file), indexed by key. */
   private static final class Working {
+    final boolean dryRun;
     final Map<String, Person> byEmail = new HashMap<>();
     final Map<String, Person> byPhone = new HashMap<>();
     final Map<String, Person> byNameOrg = new HashMap<>();
@@ -479,6 +508,21 @@ public final class ContactImport implements AutoCloseable {
     final Set<String> lookedUpEmails = new HashSet<>();
     final Set<String> lookedUpPhones = new HashSet<>();
     final Set<String> lookedUpNames = new HashSet<>();
+
+    Working() {
+      this(false);
+    }
+
+    Working(boolean dryRun) {
+      this.dryRun = dryRun;
+    }
+
+    /** Everyone this chunk created or touched. */
+    List<Person> people() {
+      List<Person> all = new ArrayList<>(fresh);
+      all.addAll(loaded.values());
+      return all;
+    }
 
     void index(Person p) {
       for (String k : p.emailKeys) {
@@ -513,6 +557,15 @@ public final class ContactImport implements AutoCloseable {
     final List<String> addedSources = new ArrayList<>();
     boolean fieldsChanged;
     int emailOrd, phoneOrd;
+
+    /** After its chunk was written: what it holds is stored now. */
+    void written() {
+      addedEmails.clear();
+      addedPhones.clear();
+      addedSources.clear();
+      fieldsChanged = false;
+      sinceChanged = false;
+    }
 
     /** Adds what is new; returns whether anything changed. */
     boolean merge(In in, String source, Working w) {
