@@ -45,6 +45,7 @@ public final class ContactImport implements AutoCloseable {
   }
 
   public static final int CHUNK = 2000;
+  private static final Working NOTHING_KNOWN = new Working();
   private static final int IN_LIST = 500;
 
   private final Database db;
@@ -118,7 +119,8 @@ public final class ContactImport implements AutoCloseable {
       return;
     }
     Working previous = working;
-    Set<Long> candidates = db.inTransaction(c -> lookupIds(c, chunk, previous));
+    // every key is asked for: the previous chunk's index also holds people it only looked at
+    Set<Long> candidates = db.inTransaction(c -> lookupIds(c, chunk, NOTHING_KNOWN));
     awaitInFlight();
     Working next = new Working();
     for (Person p : previous.people()) {
@@ -192,6 +194,7 @@ public final class ContactImport implements AutoCloseable {
     final List<String> emailKeys = new ArrayList<>();
     final List<String> phoneKeys = new ArrayList<>();
     final String nameKey;
+    final String orgKey;
     final String nameOrg;
 
     In(ContactData d) {
@@ -203,7 +206,8 @@ public final class ContactImport implements AutoCloseable {
         phoneKeys.add(Keys.phone(p));
       }
       nameKey = Keys.name(d.name());
-      nameOrg = nameKey == null ? null : nameKey + "\u0000" + orNothing(Keys.organization(d.organization()));
+      orgKey = Keys.organization(d.organization());
+      nameOrg = nameKey == null ? null : nameKey + "\u0000" + orNothing(orgKey);
     }
   }
 
@@ -241,7 +245,9 @@ public final class ContactImport implements AutoCloseable {
       working.fresh.add(p);
       p.merge(in, source, working);
       p.nameKey = in.nameKey;
-      p.orgKey = Keys.organization(p.organization);
+      p.orgKey = in.orgKey;
+      p.keyedName = d.name();
+      p.keyedOrganization = d.organization();
       return Outcome.CREATED;
     }
     boolean changed = p.merge(in, source, working);
@@ -432,8 +438,7 @@ public final class ContactImport implements AutoCloseable {
               "UPDATE contact SET name = ?, name_key = ?, organization = ?, org_key = ?, title = ?, birthday = ?, notes = ?,"
                   + " since = ?, updated_at = ? WHERE id = ?")) {
         for (Person p : changed) {
-          p.nameKey = Keys.name(p.name);
-          p.orgKey = Keys.organization(p.organization);
+          p.nameOrgKey(); // brings nameKey and orgKey up to date
           bindFields(ps, 1, p);
           Sql.setInstant(ps, 9, now);
           ps.setLong(10, p.id);
@@ -517,10 +522,17 @@ public final class ContactImport implements AutoCloseable {
       this.dryRun = dryRun;
     }
 
-    /** Everyone this chunk created or touched. */
+    /**
+     * The people whose rows this chunk writes: the new ones and those it changed. (The others are
+     * stored already, and a lookup finds them.)
+     */
     List<Person> people() {
       List<Person> all = new ArrayList<>(fresh);
-      all.addAll(loaded.values());
+      for (Person p : loaded.values()) {
+        if (p.fieldsChanged || !p.addedEmails.isEmpty() || !p.addedPhones.isEmpty() || !p.addedSources.isEmpty()) {
+          all.add(p);
+        }
+      }
       return all;
     }
 
@@ -533,7 +545,7 @@ public final class ContactImport implements AutoCloseable {
           byPhone.putIfAbsent(k, p);
         }
       }
-      String no = nameOrgKey(p.name, p.organization);
+      String no = p.nameOrgKey();
       if (no != null) {
         byNameOrg.putIfAbsent(no, p);
       }
@@ -544,6 +556,8 @@ public final class ContactImport implements AutoCloseable {
   private static final class Person {
     Long id;
     String name, organization, title, birthday, notes, cadence, nameKey, orgKey;
+    /** The name and organisation {@link #nameKey} and {@link #orgKey} were computed from. */
+    String keyedName, keyedOrganization;
     LocalDate since;
     boolean sinceChanged;
     final Set<String> manual = new HashSet<>();
@@ -557,6 +571,18 @@ public final class ContactImport implements AutoCloseable {
     final List<String> addedSources = new ArrayList<>();
     boolean fieldsChanged;
     int emailOrd, phoneOrd;
+
+    /** The matching key of name and organisation, computed again only when either changed. */
+    String nameOrgKey() {
+      if (nameKey != null && keyedName == name && keyedOrganization == organization) {
+        return nameKey + "\u0000" + (orgKey == null ? "" : orgKey);
+      }
+      keyedName = name;
+      keyedOrganization = organization;
+      nameKey = Keys.name(name);
+      orgKey = Keys.organization(organization);
+      return nameKey == null ? null : nameKey + "\u0000" + (orgKey == null ? "" : orgKey);
+    }
 
     /** After its chunk was written: what it holds is stored now. */
     void written() {
@@ -624,7 +650,7 @@ public final class ContactImport implements AutoCloseable {
           w.byNameOrg.putIfAbsent(in.nameOrg, this);
         }
       } else if (!hadName || !hadOrg) {
-        String newNameOrg = nameOrgKey(name, organization);
+        String newNameOrg = nameOrgKey();
         if (newNameOrg != null) {
           w.byNameOrg.putIfAbsent(newNameOrg, this);
         }

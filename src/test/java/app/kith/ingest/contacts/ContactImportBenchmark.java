@@ -63,12 +63,17 @@ class ContactImportBenchmark {
     importInto(dir.resolve("warm-home-v"), warm);
 
     long t0 = System.nanoTime();
+    long cpu = cpu();
     int parsed = parseVcards(file);
     double parseRate = parsed / seconds(t0);
+    double parseCpu = cpuSeconds(cpu);
     t0 = System.nanoTime();
+    cpu = cpu();
     FileReport r = importInto(dir.resolve("home-v"), file);
     double importRate = r.received() / seconds(t0);
+    double importCpu = cpuSeconds(cpu);
     assertThat(r.created()).isEqualTo(N);
+    cpuNote("vCard 3.0", parseCpu, importCpu);
 
     report("vCard 3.0", N, "ez-vcard VCardReader streaming parse", parseRate, importRate);
     assertionsOff();
@@ -90,12 +95,17 @@ class ContactImportBenchmark {
     int parsed = parseCsv(file);
     double parseRate = parsed / seconds(t0);
     t0 = System.nanoTime();
+    long cpu = cpu();
     int inserted = parseAndInsert(file, dir.resolve("plain"));
     double ceiling = inserted / seconds(t0);
+    double ceilingCpu = cpuSeconds(cpu);
     t0 = System.nanoTime();
+    cpu = cpu();
     FileReport r = importInto(dir.resolve("home-c"), file);
     double importRate = r.received() / seconds(t0);
+    double importCpu = cpuSeconds(cpu);
     assertThat(r.created()).isEqualTo(N);
+    cpuNote("LinkedIn CSV", ceilingCpu, importCpu);
 
     System.out.printf(Locale.ROOT, "LinkedIn CSV: Commons CSV parse alone %,.0f rows/s%n", parseRate);
     assertionsOff();
@@ -122,6 +132,21 @@ class ContactImportBenchmark {
       // reported below as unknown
     }
     System.out.println("H2 assertions during the run: " + (on ? "ON (figures not comparable with kith)" : "off, as in kith"));
+  }
+
+  /** CPU time of the whole JVM (all threads, GC and JIT included): steadier than wall time on a busy machine. */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static double cpuSeconds(long from) {
+    return (cpu() - from) / 1e9;
+  }
+
+  private static void cpuNote(String what, double ceilingCpu, double importCpu) {
+    System.out.printf(Locale.ROOT, "%s: CPU seconds (all threads) ceiling %.1f, Kith import %.1f; load average %.1f%n", what,
+        ceilingCpu, importCpu, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   private static double seconds(long t0) {
