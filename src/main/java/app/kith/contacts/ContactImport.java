@@ -45,6 +45,7 @@ public final class ContactImport implements AutoCloseable {
   }
 
   public static final int CHUNK = 2000;
+  private static final Working NOTHING_KNOWN = new Working();
   private static final int IN_LIST = 500;
 
   private final Database db;
@@ -54,7 +55,7 @@ public final class ContactImport implements AutoCloseable {
   private final Instant now;
   private final LocalDate today;
   private final Consumer<Outcome> outcomes;
-  private final List<ContactData> pending = new ArrayList<>(CHUNK);
+  private final List<In> pending = new ArrayList<>(CHUNK);
   private Working working = new Working();
   /** Chunks are resolved and written on one thread of their own while the next chunk is read. */
   private final ExecutorService writer =
@@ -92,42 +93,64 @@ public final class ContactImport implements AutoCloseable {
   }
 
   public void add(ContactData data) {
-    pending.add(data);
+    pending.add(new In(data)); // keys are computed here, on the reading thread
     if (pending.size() >= CHUNK) {
       flush();
     }
   }
 
-  /** Hands the records added so far to the writer; the previous chunk's outcomes are counted first. */
+  /**
+   * Resolves the records added so far and hands them to the writer. While the writer is still
+   * busy with the previous chunk, this thread already asks the database which stored people the
+   * new chunk's keys point at; the previous chunk's own people are not visible there yet, so they
+   * are carried over in memory (with the ids the writer gave them) before the chunk is matched.
+   */
   private void flush() {
-    awaitInFlight();
     if (pending.isEmpty()) {
+      awaitInFlight();
       return;
     }
-    List<ContactData> records = new ArrayList<>(pending);
+    List<In> chunk = new ArrayList<>(pending);
     pending.clear();
+    if (dryRun) {
+      awaitInFlight();
+      List<Outcome> out = db.inTransaction(c -> resolveChunk(c, chunk, lookupIds(c, chunk)));
+      out.forEach(outcomes);
+      return;
+    }
+    Working previous = working;
+    // every key is asked for: the previous chunk's index also holds people it only looked at
+    Set<Long> candidates = db.inTransaction(c -> lookupIds(c, chunk, NOTHING_KNOWN));
+    awaitInFlight();
+    Working next = new Working();
+    for (Person p : previous.people()) {
+      p.written();
+      next.loaded.put(p.id, p);
+      next.index(p);
+    }
+    working = next;
+    candidates.removeAll(next.loaded.keySet());
+    List<Outcome> out = db.inTransaction(c -> resolveChunk(c, chunk, candidates));
     inFlight =
         writer.submit(
             () ->
                 db.inTransaction(
                     c -> {
-                      List<In> chunk = new ArrayList<>(records.size());
-                      for (ContactData d : records) {
-                        chunk.add(new In(d));
-                      }
-                      if (!dryRun) {
-                        working = new Working();
-                      }
-                      lookup(c, chunk);
-                      List<Outcome> out = new ArrayList<>(chunk.size());
-                      for (In in : chunk) {
-                        out.add(resolve(in));
-                      }
-                      if (!dryRun) {
-                        write(c);
-                      }
+                      write(c, next);
                       return out;
                     }));
+  }
+
+  private List<Outcome> resolveChunk(Connection c, List<In> chunk, Set<Long> candidates) throws SQLException {
+    candidates.removeAll(working.loaded.keySet());
+    if (!candidates.isEmpty()) {
+      load(c, candidates);
+    }
+    List<Outcome> out = new ArrayList<>(chunk.size());
+    for (In in : chunk) {
+      out.add(resolve(in));
+    }
+    return out;
   }
 
   private void awaitInFlight() {
@@ -162,7 +185,7 @@ public final class ContactImport implements AutoCloseable {
 
   /** What a dry run would have written so far: pass the same one to every file of a run. */
   public static final class DryRun {
-    private final Working working = new Working();
+    private final Working working = new Working(true);
   }
 
   /** A record with its keys, computed once. */
@@ -171,6 +194,7 @@ public final class ContactImport implements AutoCloseable {
     final List<String> emailKeys = new ArrayList<>();
     final List<String> phoneKeys = new ArrayList<>();
     final String nameKey;
+    final String orgKey;
     final String nameOrg;
 
     In(ContactData d) {
@@ -182,7 +206,8 @@ public final class ContactImport implements AutoCloseable {
         phoneKeys.add(Keys.phone(p));
       }
       nameKey = Keys.name(d.name());
-      nameOrg = nameKey == null ? null : nameKey + "\u0000" + orNothing(Keys.organization(d.organization()));
+      orgKey = Keys.organization(d.organization());
+      nameOrg = nameKey == null ? null : nameKey + "\u0000" + orNothing(orgKey);
     }
   }
 
@@ -220,7 +245,9 @@ public final class ContactImport implements AutoCloseable {
       working.fresh.add(p);
       p.merge(in, source, working);
       p.nameKey = in.nameKey;
-      p.orgKey = Keys.organization(p.organization);
+      p.orgKey = in.orgKey;
+      p.keyedName = d.name();
+      p.keyedOrganization = d.organization();
       return Outcome.CREATED;
     }
     boolean changed = p.merge(in, source, working);
@@ -236,22 +263,30 @@ public final class ContactImport implements AutoCloseable {
     return n + "\u0000" + (o == null ? "" : o);
   }
 
-  /** Loads the people the chunk's keys point at, with their addresses, phones and sources. */
-  private void lookup(Connection c, List<In> chunk) throws SQLException {
+  /** The stored people the chunk's keys point at (dry run: the keys not asked for before). */
+  private Set<Long> lookupIds(Connection c, List<In> chunk) throws SQLException {
+    return lookupIds(c, chunk, working);
+  }
+
+  /**
+   * The ids of stored people the chunk's keys point at. Keys that {@code known} already maps (the
+   * people of the chunk before, or of the whole dry run) are not asked for.
+   */
+  private static Set<Long> lookupIds(Connection c, List<In> chunk, Working known) throws SQLException {
     Set<String> emails = new LinkedHashSet<>(), phones = new LinkedHashSet<>(), names = new LinkedHashSet<>();
     for (In in : chunk) {
       for (String k : in.emailKeys) {
-        if (!working.byEmail.containsKey(k) && !working.lookedUpEmails.contains(k)) {
+        if (!known.byEmail.containsKey(k) && !known.lookedUpEmails.contains(k)) {
           emails.add(k);
         }
       }
       for (String k : in.phoneKeys) {
-        if (Keys.phoneMatches(k) && !working.byPhone.containsKey(k) && !working.lookedUpPhones.contains(k)) {
+        if (Keys.phoneMatches(k) && !known.byPhone.containsKey(k) && !known.lookedUpPhones.contains(k)) {
           phones.add(k);
         }
       }
       String n = in.nameKey;
-      if (n != null && !working.lookedUpNames.contains(n)) {
+      if (n != null && !known.lookedUpNames.contains(n)) {
         names.add(n);
       }
     }
@@ -259,13 +294,12 @@ public final class ContactImport implements AutoCloseable {
     ids.addAll(ids(c, "SELECT contact_id FROM contact_email WHERE email_key IN ", emails));
     ids.addAll(ids(c, "SELECT contact_id FROM contact_phone WHERE phone_key IN ", phones));
     ids.addAll(ids(c, "SELECT id FROM contact WHERE name_key IN ", names));
-    working.lookedUpEmails.addAll(emails);
-    working.lookedUpPhones.addAll(phones);
-    working.lookedUpNames.addAll(names);
-    ids.removeAll(working.loaded.keySet());
-    if (!ids.isEmpty()) {
-      load(c, ids);
+    if (known.dryRun) {
+      known.lookedUpEmails.addAll(emails);
+      known.lookedUpPhones.addAll(phones);
+      known.lookedUpNames.addAll(names);
     }
+    return ids;
   }
 
   private static List<Long> ids(Connection c, String select, Collection<String> keys) throws SQLException {
@@ -352,7 +386,7 @@ public final class ContactImport implements AutoCloseable {
         }
       }
       try (PreparedStatement ps =
-          c.prepareStatement("SELECT contact_id, source FROM contact_source WHERE contact_id IN " + in)) {
+          c.prepareStatement("SELECT contact_id, source FROM contact_sources WHERE contact_id IN " + in)) {
         bind(ps, part);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -377,17 +411,19 @@ public final class ContactImport implements AutoCloseable {
 
   // --- writing --------------------------------------------------------------------------------
 
-  private void write(Connection c) throws SQLException {
+  private void write(Connection c, Working working) throws SQLException {
     List<Person> fresh = working.fresh;
     MultiInsert.run(
         c,
-        "INSERT INTO contact (name, name_key, organization, org_key, title, birthday, notes, since, created_at, updated_at)",
-        10,
+        "INSERT INTO contact (name, name_key, organization, org_key, title, birthday, notes, since, created_at, updated_at,"
+            + " source)",
+        11,
         fresh,
         (ps, i, p) -> {
           bindFields(ps, i, p);
           Sql.setInstant(ps, i + 8, now);
           Sql.setInstant(ps, i + 9, now);
+          ps.setString(i + 10, source);
         },
         (p, id) -> p.id = id);
     List<Person> changed = new ArrayList<>();
@@ -402,8 +438,7 @@ public final class ContactImport implements AutoCloseable {
               "UPDATE contact SET name = ?, name_key = ?, organization = ?, org_key = ?, title = ?, birthday = ?, notes = ?,"
                   + " since = ?, updated_at = ? WHERE id = ?")) {
         for (Person p : changed) {
-          p.nameKey = Keys.name(p.name);
-          p.orgKey = Keys.organization(p.organization);
+          p.nameOrgKey(); // brings nameKey and orgKey up to date
           bindFields(ps, 1, p);
           Sql.setInstant(ps, 9, now);
           ps.setLong(10, p.id);
@@ -415,6 +450,9 @@ public final class ContactImport implements AutoCloseable {
     List<Person> touched = new ArrayList<>(fresh);
     touched.addAll(working.loaded.values());
     List<Object[]> emails = new ArrayList<>(), phones = new ArrayList<>(), sources = new ArrayList<>();
+    for (Person p : fresh) {
+      p.addedSources.remove(source); // on the contact row itself
+    }
     for (Person p : touched) {
       for (String[] e : p.addedEmails) {
         emails.add(new Object[] {p.id, e[0], e[1], p.emailOrd++});
@@ -466,6 +504,7 @@ public final class ContactImport implements AutoCloseable {
 
   /** The people of the current chunk (or, in a dry run, of the whole file), indexed by key. */
   private static final class Working {
+    final boolean dryRun;
     final Map<String, Person> byEmail = new HashMap<>();
     final Map<String, Person> byPhone = new HashMap<>();
     final Map<String, Person> byNameOrg = new HashMap<>();
@@ -474,6 +513,28 @@ public final class ContactImport implements AutoCloseable {
     final Set<String> lookedUpEmails = new HashSet<>();
     final Set<String> lookedUpPhones = new HashSet<>();
     final Set<String> lookedUpNames = new HashSet<>();
+
+    Working() {
+      this(false);
+    }
+
+    Working(boolean dryRun) {
+      this.dryRun = dryRun;
+    }
+
+    /**
+     * The people whose rows this chunk writes: the new ones and those it changed. (The others are
+     * stored already, and a lookup finds them.)
+     */
+    List<Person> people() {
+      List<Person> all = new ArrayList<>(fresh);
+      for (Person p : loaded.values()) {
+        if (p.fieldsChanged || !p.addedEmails.isEmpty() || !p.addedPhones.isEmpty() || !p.addedSources.isEmpty()) {
+          all.add(p);
+        }
+      }
+      return all;
+    }
 
     void index(Person p) {
       for (String k : p.emailKeys) {
@@ -484,7 +545,7 @@ public final class ContactImport implements AutoCloseable {
           byPhone.putIfAbsent(k, p);
         }
       }
-      String no = nameOrgKey(p.name, p.organization);
+      String no = p.nameOrgKey();
       if (no != null) {
         byNameOrg.putIfAbsent(no, p);
       }
@@ -495,6 +556,8 @@ public final class ContactImport implements AutoCloseable {
   private static final class Person {
     Long id;
     String name, organization, title, birthday, notes, cadence, nameKey, orgKey;
+    /** The name and organisation {@link #nameKey} and {@link #orgKey} were computed from. */
+    String keyedName, keyedOrganization;
     LocalDate since;
     boolean sinceChanged;
     final Set<String> manual = new HashSet<>();
@@ -508,6 +571,27 @@ public final class ContactImport implements AutoCloseable {
     final List<String> addedSources = new ArrayList<>();
     boolean fieldsChanged;
     int emailOrd, phoneOrd;
+
+    /** The matching key of name and organisation, computed again only when either changed. */
+    String nameOrgKey() {
+      if (nameKey != null && keyedName == name && keyedOrganization == organization) {
+        return nameKey + "\u0000" + (orgKey == null ? "" : orgKey);
+      }
+      keyedName = name;
+      keyedOrganization = organization;
+      nameKey = Keys.name(name);
+      orgKey = Keys.organization(organization);
+      return nameKey == null ? null : nameKey + "\u0000" + (orgKey == null ? "" : orgKey);
+    }
+
+    /** After its chunk was written: what it holds is stored now. */
+    void written() {
+      addedEmails.clear();
+      addedPhones.clear();
+      addedSources.clear();
+      fieldsChanged = false;
+      sinceChanged = false;
+    }
 
     /** Adds what is new; returns whether anything changed. */
     boolean merge(In in, String source, Working w) {
@@ -566,7 +650,7 @@ public final class ContactImport implements AutoCloseable {
           w.byNameOrg.putIfAbsent(in.nameOrg, this);
         }
       } else if (!hadName || !hadOrg) {
-        String newNameOrg = nameOrgKey(name, organization);
+        String newNameOrg = nameOrgKey();
         if (newNameOrg != null) {
           w.byNameOrg.putIfAbsent(newNameOrg, this);
         }

@@ -52,7 +52,7 @@ public final class ContactStore {
     Map<Long, List<String>> emails = values(c, "SELECT contact_id, email FROM contact_email ORDER BY contact_id, ord");
     Map<Long, List<String>> phones = values(c, "SELECT contact_id, phone FROM contact_phone ORDER BY contact_id, ord");
     Map<Long, List<String>> sources =
-        values(c, "SELECT contact_id, source FROM contact_source ORDER BY contact_id, added_at, source");
+        values(c, "SELECT contact_id, source FROM contact_sources ORDER BY contact_id, added_at, source");
     List<Contact> out = new ArrayList<>();
     try (PreparedStatement ps =
             c.prepareStatement(

@@ -61,7 +61,16 @@ public final class Keys {
   }
 
   public static boolean phoneMatches(String key) {
-    return key != null && key.chars().filter(Character::isDigit).count() >= MIN_MATCHING_PHONE_DIGITS;
+    if (key == null) {
+      return false;
+    }
+    int digits = 0;
+    for (int i = 0; i < key.length(); i++) {
+      if (Character.isDigit(key.charAt(i)) && ++digits >= MIN_MATCHING_PHONE_DIGITS) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Words of the name, lower case without accents, in sorted order ("Doe, John" = "John Doe"). */

@@ -148,7 +148,7 @@ final class Dossier {
   private List<String> sources(long contactId) throws SQLException {
     List<String> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT source FROM contact_source WHERE contact_id = ? ORDER BY added_at, source")) {
+        "SELECT source FROM contact_sources WHERE contact_id = ? ORDER BY added_at, source")) {
       ps.setLong(1, contactId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next() && out.size() < 5) {

@@ -143,6 +143,39 @@ class ContactImportTest {
   }
 
   @Test
+  void laterChunksMatchThePreviousChunkBeforeItIsCommittedAndOlderOnesAfter() {
+    int n = ContactImport.CHUNK;
+    List<ContactData> records = new ArrayList<>();
+    for (int i = 0; i < 2 * n; i++) {
+      records.add(new ContactData("Person " + i, List.of("p" + i + "@example.com"), List.of("+31 6 " + (20_000_000 + i)),
+          "Org " + i, null, null, null, null));
+    }
+    // third chunk: one of the second chunk (just written) and one of the first, by each key kind
+    records.add(person("Person " + (n + 5), List.of("P" + (n + 5) + "@Example.com"), List.of(), null));
+    records.add(person("Other", List.of(), List.of("0031 6 " + (20_000_000 + n + 6)), null));
+    records.add(new ContactData("person " + (n + 7), List.of(), List.of(), "ORG " + (n + 7) + " Inc.", "Boss", null, null, null));
+    records.add(person("Person 3", List.of("p3@example.com", "new3@example.com"), List.of(), null));
+    records.add(new ContactData("Person 4", List.of(), List.of(), "Org 4", null, null, null, null));
+    List<ContactImport.Outcome> out = load("three-chunks", false, records.toArray(ContactData[]::new));
+    assertThat(out).hasSize(records.size());
+    assertThat(out.subList(2 * n, out.size())).containsExactly(ContactImport.Outcome.UNCHANGED, ContactImport.Outcome.UNCHANGED,
+        ContactImport.Outcome.MERGED, ContactImport.Outcome.MERGED, ContactImport.Outcome.UNCHANGED);
+    List<Contact> all = all();
+    assertThat(all).hasSize(2 * n);
+    assertThat(all.stream().filter(c -> c.name().equals("Person " + (n + 7))).findFirst().orElseThrow().title()).isEqualTo("Boss");
+    assertThat(all.stream().filter(c -> c.name().equals("Person 3")).findFirst().orElseThrow().emails())
+        .containsExactly("p3@example.com", "new3@example.com");
+    assertThat(all.get(0).sources()).containsExactly("three-chunks");
+
+    List<ContactImport.Outcome> again = load("three-chunks", false, records.toArray(ContactData[]::new));
+    assertThat(again).hasSize(records.size()).containsOnly(ContactImport.Outcome.UNCHANGED);
+    List<ContactImport.Outcome> other = load("second-file", false, records.get(0));
+    assertThat(other).containsExactly(ContactImport.Outcome.MERGED);
+    assertThat(all().stream().filter(c -> c.name().equals("Person 0")).findFirst().orElseThrow().sources())
+        .containsExactlyInAnyOrder("three-chunks", "second-file");
+  }
+
+  @Test
   void keysNormalise() {
     assertThat(Keys.phone("+1 (555) 010-0199 ext. 12")).isEqualTo("+15550100199");
     assertThat(Keys.phone("0031 6 1234 5678")).isEqualTo("+31612345678");

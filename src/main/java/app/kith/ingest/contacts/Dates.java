@@ -47,6 +47,10 @@ final class Dates {
       return null;
     }
     String t = text.trim();
+    LocalDate quick = dayMonthYear(t);
+    if (quick != null) {
+      return quick;
+    }
     try {
       Matcher m = ISO.matcher(t);
       if (m.matches()) {
@@ -70,6 +74,46 @@ final class Dates {
     } catch (DateTimeException | NumberFormatException e) {
       return null;
     }
+  }
+
+  private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
+
+  /**
+   * LinkedIn's "12 Mar 2024" without the formatter (it is on every row); null for anything else,
+   * including impossible days, which the formatter then judges as before.
+   */
+  private static LocalDate dayMonthYear(String t) {
+    int n = t.length();
+    int sp = t.indexOf(' ');
+    if ((sp != 1 && sp != 2) || n != sp + 9 || t.charAt(sp + 4) != ' ') {
+      return null;
+    }
+    int day = digits(t, 0, sp), year = digits(t, sp + 5, n);
+    if (day < 0 || year < 0) {
+      return null;
+    }
+    String mon = t.substring(sp + 1, sp + 4).toLowerCase(Locale.ROOT);
+    int at = MONTHS.indexOf(mon);
+    if (at < 0 || at % 3 != 0) {
+      return null;
+    }
+    try {
+      return valid(year, at / 3 + 1, day);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static int digits(String t, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static LocalDate valid(int y, int m, int d) {

@@ -176,6 +176,11 @@ class ContactFormatTest {
     assertThat(Dates.date("3 mar 2024", false)).isEqualTo(LocalDate.of(2024, 3, 3));
     assertThat(Dates.date("12-Mar-24", false)).isEqualTo(LocalDate.of(2024, 3, 12));
     assertThat(Dates.date("sometime", false)).isNull();
+    assertThat(Dates.date("01 Dec 1999", false)).isEqualTo(LocalDate.of(1999, 12, 1));
+    assertThat(Dates.date("12 Foo 2024", false)).isNull();
+    assertThat(Dates.date("12 Mar 2O24", false)).isNull();
+    assertThat(Dates.date("31 Feb 2024", false)).isNull();
+    assertThat(Dates.date("29 Feb 2024", false)).isEqualTo(LocalDate.of(2024, 2, 29));
   }
 
   @Test
