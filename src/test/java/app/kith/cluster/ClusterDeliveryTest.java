@@ -74,11 +74,13 @@ class ClusterDeliveryTest {
       // kill the node that is relaying, while it holds leases, once a third has arrived
       Awaitility.await("a third delivered")
           .atMost(Duration.ofMinutes(5))
+          .ignoreExceptions()
           .pollInterval(Duration.ofMillis(200))
           .until(() -> smtp.getReceivedMessages().length >= REMINDERS / 3);
       NodeProcess victim =
           Awaitility.await("a node holding leases")
               .atMost(Duration.ofMinutes(2))
+              .ignoreExceptions()
               .pollInterval(Duration.ofMillis(50))
               .until(() -> leaseHolder(schema, nodes), v -> v != null);
       victim.kill();
@@ -86,6 +88,7 @@ class ClusterDeliveryTest {
 
       Awaitility.await("every brief delivered")
           .atMost(Duration.ofMinutes(6))
+          .ignoreExceptions()
           .pollInterval(Duration.ofMillis(500))
           .until(() -> distinctMessageIds(smtp) >= REMINDERS);
       Duration recovery = Duration.between(killedAt, Instant.now());

@@ -81,6 +81,13 @@ class CalendarFeedServiceTest {
       }, true));
       service.start();
       try {
+        // the deliver-outbox route (Quartz) sends the brief and marks the reminder notified; after
+        // that nothing changes the calendar, so its ETag is stable for the checks below
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length == 1);
+        assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("Prepare: Board dinner");
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+            .until(() -> rows.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent'") == 1);
+
         HttpResponse<String> ok = get(url, null);
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/calendar"));
@@ -103,10 +110,6 @@ class CalendarFeedServiceTest {
         assertThat(noSuffix.statusCode()).isEqualTo(404);
         assertThat(wrong.body()).isEqualTo(missing.body()).isEqualTo(noSuffix.body()).doesNotContain("BEGIN");
 
-        // the deliver-outbox route (Quartz) sends the brief and marks the reminder notified
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length == 1);
-        assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("Prepare: Board dinner");
-        assertThat(rows.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent'")).isEqualTo(1);
 
         // rotation: the old URL is gone at once
         String rotated = new FeedToken(kith).rotate();
