@@ -24,6 +24,7 @@ public final class KithService {
   private final Kith kith;
   private final Optional<Path> appDir;
   private final Main main;
+  private Scheduler scheduler;
 
   public KithService(Kith kith, Optional<Path> appDir) {
     this.kith = kith;
@@ -34,6 +35,7 @@ public final class KithService {
   private void configure() {
     kith.prepareHome();
     Scheduler scheduler = QuartzSetup.create(kith.config(), kith.database());
+    this.scheduler = scheduler;
     QuartzComponent quartz = new QuartzComponent();
     quartz.setScheduler(scheduler);
     main.bind("quartz", quartz);
@@ -109,7 +111,15 @@ public final class KithService {
     return main.getCamelContext();
   }
 
+  /**
+   * Stops Camel, then the Quartz scheduler: {@code Main.stop()} does not run the afterStop
+   * listener, and a scheduler left running keeps its name in Quartz's JVM-wide repository, so the
+   * next service started in the same JVM would get it back, bound to the stopped CamelContext.
+   */
   public void stop() throws Exception {
     main.stop();
+    if (scheduler != null && !scheduler.isShutdown()) {
+      scheduler.shutdown(true);
+    }
   }
 }
