@@ -19,7 +19,8 @@ final class RunCommand extends Subcommand {
   @Option(names = "--once", description = "Do one pass and exit, printing what it did.")
   boolean once;
 
-  @Option(names = "--demo", description = "Copy the small example files of examples/ into the inboxes first.")
+  @Option(names = "--demo", description = "Copy the small example files of examples/ into the inboxes first (the example "
+      + "events moved to the coming days, so there is something to prepare for and follow up on).")
   boolean demo;
 
   @Override

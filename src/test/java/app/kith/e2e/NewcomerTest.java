@@ -3,6 +3,8 @@ package app.kith.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kith.cli.Cli;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
@@ -14,6 +16,30 @@ import org.junit.jupiter.api.io.TempDir;
 class NewcomerTest {
 
   @TempDir Path home;
+
+  @Test
+  void theDemoShowsSomethingOnAnyDayAFollowUpFromYesterdayAndAnEventToPrepareFor() throws Exception {
+    Cli cli = new Cli(home);
+    ObjectMapper json = new ObjectMapper();
+    String now = "2027-06-15T12:00+02:00"; // long after the dates written in examples/
+    Cli.Result r = cli.run("--now", now, "--json", "run", "--demo", "--once");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode pass = json.readTree(r.out());
+    assertThat(pass.get("imported").get("rejected").asInt()).isZero();
+    assertThat(pass.get("imported").get("received").asInt()).isEqualTo(9); // 4 + 3 contacts, 2 events
+    assertThat(pass.get("emails").get("written").asInt()).isEqualTo(1); // today's digest
+    assertThat(r.err()).contains("demo: invitation.ics");
+
+    JsonNode due = json.readTree(cli.run("--now", now, "--json", "due").out());
+    assertThat(due).hasSize(1);
+    assertThat(due.get(0).get("kind").asText()).isEqualTo("follow-up");
+    assertThat(due.get(0).get("contact").get("name").asText()).isEqualTo("Lena Fischer");
+    JsonNode agenda = json.readTree(cli.run("--now", now, "--json", "agenda").out());
+    assertThat(agenda).anyMatch(i -> i.get("kind").asText().equals("prepare")
+        && i.get("dueAt").asText().equals("2027-06-17T16:00:00Z")); // 18:00 the evening before
+    assertThat(agenda).anyMatch(i -> i.get("kind").asText().equals("event")
+        && i.get("event").get("start").asText().equals("2027-06-18T16:30:00Z")); // 18:30 in Amsterdam
+  }
 
   @Test
   void aDatabaseHeldByAnotherProcessIsNamedAsSuchInOneSentence() throws Exception {
