@@ -172,7 +172,8 @@ class ScriptedWeekTest {
         .contains("10:00").contains("11:00").doesNotContain("09:00") // my zone, not UTC
         .contains("Boardroom 4.12")
         .contains(Files4Week.TEAMS)
-        .contains("Amara Okafor").contains("How you met").contains("Coffee in Leeds")
+        .contains("Amara Okafor").contains("How you met: LinkedIn connection; address book (phone.vcf)")
+        .contains("Last time: Monday 10 February 2025, meeting: Coffee in Leeds")
         .contains("Nils Nieuwenhuis")
         .contains("one or two meaningful connections")
         .contains("I help hospitals plan night shifts that people can live with.")
