@@ -33,6 +33,7 @@ public final class KithService {
   }
 
   private void configure() {
+    checkPortFree(kith.config().get("kith.http.host", "127.0.0.1"), kith.config().get("kith.http.port", "8080"));
     kith.prepareHome();
     Scheduler scheduler = QuartzSetup.create(kith.config(), kith.database());
     this.scheduler = scheduler;
@@ -88,6 +89,26 @@ public final class KithService {
     props.setProperty("camel.server.port", kith.config().get("kith.http.port", "8080"));
     props.setProperty("camel.main.tracing", "false");
     main.setInitialProperties(props);
+  }
+
+  /**
+   * Fails in one sentence when the HTTP port is taken: Vert.x reports a busy port asynchronously,
+   * with a stack trace, and Camel then runs on without HTTP instead of stopping.
+   */
+  static void checkPortFree(String host, String port) {
+    int p;
+    try {
+      p = Integer.parseInt(port.trim());
+    } catch (NumberFormatException e) {
+      throw new app.kith.KithException("kith.http.port must be a port number, not '" + port + "'");
+    }
+    try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+      s.setReuseAddress(true);
+      s.bind(new java.net.InetSocketAddress(host, p));
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new app.kith.KithException("cannot listen on " + host + ":" + p + " (" + e.getMessage()
+          + "): is another Kith or another program using it? Set kith.http.port (or KITH_HTTP_PORT) to a free port");
+    }
   }
 
   /** {@code routes/*.camel.yaml} beside the installation, or the copies inside the jar. */

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.kith.cli.Cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
@@ -39,6 +44,17 @@ class NewcomerTest {
         && i.get("dueAt").asText().equals("2027-06-17T16:00:00Z")); // 18:00 the evening before
     assertThat(agenda).anyMatch(i -> i.get("kind").asText().equals("event")
         && i.get("event").get("start").asText().equals("2027-06-18T16:30:00Z")); // 18:30 in Amsterdam
+  }
+
+  @Test
+  void aBusyHttpPortStopsRunWithOneSentenceInsteadOfAStackTraceAndAHang() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Cli cli = new Cli(home).env("KITH_HTTP_PORT", Integer.toString(taken.getLocalPort()));
+      Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> cli.run("run"));
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.err()).contains("kith: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+          .contains("Set kith.http.port").doesNotContain("Exception\n\tat ");
+    }
   }
 
   @Test
