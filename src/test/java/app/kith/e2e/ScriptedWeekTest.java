@@ -252,6 +252,14 @@ class ScriptedWeekTest {
     // a single event has no recurrence id: null, as in events --json (it was "")
     assertThat(agenda).anyMatch(i -> i.get("kind").asText().equals("event")
         && i.get("title").asText().equals("Partner lunch") && i.get("event").get("recurrenceId").isNull());
+    long lunchId = 0;
+    for (JsonNode i : agenda) {
+      if (i.get("kind").asText().equals("prepare") && i.get("title").asText().contains("Partner lunch")) {
+        lunchId = i.get("id").asLong();
+      }
+    }
+    assertThat(lunchId).isPositive();
+    assertThat(Files.readString(home.resolve("outbox/calendar/reminder-" + lunchId + ".ics"))).doesNotContain("STATUS:CANCELLED");
     drop("inbox/mail", "cancel.eml", Files4Week.cancelEml());
     pass = runOnce("2025-03-05T10:00+01:00");
     assertThat(pass.get("imported").get("received").asInt()).isEqualTo(1);
@@ -262,6 +270,8 @@ class ScriptedWeekTest {
           .containsExactly("id", "kind", "dueAt", "title", "status", "contact", "event");
     }
     assertThat(agenda.toString()).doesNotContain("Partner lunch");
+    // its calendar entry is withdrawn too: calendar apps drop it
+    assertThat(Files.readString(home.resolve("outbox/calendar/reminder-" + lunchId + ".ics"))).contains("STATUS:CANCELLED");
     assertThat(agenda).anyMatch(i -> i.get("kind").asText().equals("event")
         && i.get("event").get("summary").asText().equals("Team stand-up") && i.get("id").isNull()
         && i.get("dueAt").asText().equals("2025-03-11T08:00:00Z") && i.get("status").asText().equals("upcoming")
