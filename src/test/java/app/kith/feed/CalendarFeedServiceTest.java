@@ -81,6 +81,14 @@ class CalendarFeedServiceTest {
       }, true));
       service.start();
       try {
+        // the deliver-outbox route (Quartz) sends the brief and marks the reminder notified; that
+        // changes the entry (DTSTAMP), so the ETag is compared after it, not across it
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length == 1);
+        assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("Prepare: Board dinner");
+        assertThat(rows.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent'")).isEqualTo(1);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+            .until(() -> rows.count("SELECT COUNT(*) FROM reminder WHERE notified_at IS NOT NULL") == 1);
+
         HttpResponse<String> ok = get(url, null);
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/calendar"));
@@ -103,10 +111,6 @@ class CalendarFeedServiceTest {
         assertThat(noSuffix.statusCode()).isEqualTo(404);
         assertThat(wrong.body()).isEqualTo(missing.body()).isEqualTo(noSuffix.body()).doesNotContain("BEGIN");
 
-        // the deliver-outbox route (Quartz) sends the brief and marks the reminder notified
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length == 1);
-        assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("Prepare: Board dinner");
-        assertThat(rows.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent'")).isEqualTo(1);
 
         // rotation: the old URL is gone at once
         String rotated = new FeedToken(kith).rotate();
