@@ -47,6 +47,18 @@ class NewcomerTest {
   }
 
   @Test
+  void theCalendarExportedRightAfterAnImportHoldsItsReminders() throws Exception {
+    Cli cli = new Cli(home);
+    String now = "2026-11-29T12:00+01:00"; // the examples as written: coffee yesterday, meetup on 2 December
+    assertThat(cli.run("--now", now, "import", "examples/contacts", "examples/calendar").exitCode()).isZero();
+    Cli.Result r = cli.run("--now", now, "export", "--format", "ics");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    var cal = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(r.out()));
+    assertThat(cal.getComponents("VEVENT")).hasSize(2); // follow up with Lena, prepare for the meetup
+    assertThat(r.out()).contains("Lena Fischer").contains("Prepare for Product people meetup");
+  }
+
+  @Test
   void aBusyHttpPortStopsRunWithOneSentenceInsteadOfAStackTraceAndAHang() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       Cli cli = new Cli(home).env("KITH_HTTP_PORT", Integer.toString(taken.getLocalPort()));
