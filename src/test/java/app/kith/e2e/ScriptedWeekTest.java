@@ -308,6 +308,37 @@ class ScriptedWeekTest {
     assertThat(exportedUids("2025-03-06T08:32+01:00")).isEqualTo(openCalendarFiles());
   }
 
+  @Test
+  void anInvitationMovedToWednesdayMovesItsBrief() throws Exception {
+    cli = new Cli(home);
+    Files.createDirectories(home);
+    Files.writeString(home.resolve("kith.properties"),
+        "kith.owner.email = " + OWNER + "\nkith.timezone = Europe/Amsterdam\n");
+    drop("inbox/calendar", "kickoff.ics", Files4Week.KICKOFF_ICS);
+    assertThat(runOnce("2025-03-03T12:00+01:00").get("reminders").get("created").asInt()).isEqualTo(1);
+
+    // Outlook sends the update: SEQUENCE 1, a day later
+    String moved = Files4Week.KICKOFF_ICS.replace("SEQUENCE:0", "SEQUENCE:1")
+        .replace("DTSTAMP:20250228T090000Z", "DTSTAMP:20250303T120000Z")
+        .replace("20250304T100000", "20250305T100000").replace("20250304T110000", "20250305T110000");
+    drop("inbox/calendar", "kickoff-update.ics", moved);
+    JsonNode pass = runOnce("2025-03-03T13:00+01:00");
+    assertThat(pass.get("imported").get("merged").asInt()).isEqualTo(1);
+    JsonNode due = json("2025-03-03T13:01+01:00", "agenda", "--days", "3");
+    JsonNode brief = reminder(due, "prepare", null);
+    assertThat(brief.get("dueAt").asText()).isEqualTo("2025-03-04T17:00:00Z"); // Tuesday 18:00
+    assertThat(Files.readString(home.resolve("outbox/calendar/reminder-" + brief.get("id").asText() + ".ics")))
+        .contains("DTSTART:20250304T170000Z");
+
+    assertThat(runOnce("2025-03-03T18:00+01:00").get("emails").get("written").asInt()).isZero();
+    assertThat(newMail()).isEmpty();
+    assertThat(runOnce("2025-03-04T18:00+01:00").get("emails").get("written").asInt()).isEqualTo(1);
+    List<Email> mail = newMail();
+    assertThat(mail).hasSize(1);
+    assertThat(mail.get(0).subject()).isEqualTo("Prepare: Pilot kick-off, Wed 5 Mar 10:00");
+    assertThat(mail.get(0).text()).contains("Wednesday 5 March 2025, 10:00-11:00");
+  }
+
   static String section(String text, String from, String to) {
     int a = text.indexOf(from);
     int b = text.indexOf(to, a + 1);
