@@ -96,7 +96,7 @@ public final class KithService {
    * {@code kith run} only: tests that start the service on a probed free port and never call HTTP
    * should not fail when another process took that port in between.
    */
-  static void checkPortFree(String host, String port) {
+  public static void checkPortFree(String host, String port) {
     int p;
     try {
       p = Integer.parseInt(port.trim());

@@ -44,6 +44,7 @@ final class RunCommand extends Subcommand {
       }
       return pass.hadRejections() ? KithCommand.PARTIAL : KithCommand.OK;
     }
+    KithService.checkPortFree(kith.config().get("kith.http.host", "127.0.0.1"), kith.config().get("kith.http.port", "8080"));
     err().println("kith: starting on http://" + kith.config().get("kith.http.host", "127.0.0.1") + ":"
         + kith.config().get("kith.http.port", "8080") + " with home " + kith.home() + " (Ctrl-C stops)");
     err().flush();
