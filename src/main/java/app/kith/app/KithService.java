@@ -24,6 +24,7 @@ public final class KithService {
   private final Kith kith;
   private final Optional<Path> appDir;
   private final Main main;
+  private Scheduler scheduler;
 
   public KithService(Kith kith, Optional<Path> appDir) {
     this.kith = kith;
@@ -34,6 +35,7 @@ public final class KithService {
   private void configure() {
     kith.prepareHome();
     Scheduler scheduler = QuartzSetup.create(kith.config(), kith.database());
+    this.scheduler = scheduler;
     QuartzComponent quartz = new QuartzComponent();
     quartz.setScheduler(scheduler);
     main.bind("quartz", quartz);
@@ -87,6 +89,28 @@ public final class KithService {
     main.setInitialProperties(props);
   }
 
+  /**
+   * Fails in one sentence when the HTTP port is taken: Vert.x reports a busy port asynchronously,
+   * with a stack trace, and Camel then runs on without HTTP instead of stopping. Checked by
+   * {@code kith run} only: tests that start the service on a probed free port and never call HTTP
+   * should not fail when another process took that port in between.
+   */
+  public static void checkPortFree(String host, String port) {
+    int p;
+    try {
+      p = Integer.parseInt(port.trim());
+    } catch (NumberFormatException e) {
+      throw new app.kith.KithException("kith.http.port must be a port number, not '" + port + "'");
+    }
+    try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+      s.setReuseAddress(true);
+      s.bind(new java.net.InetSocketAddress(host, p));
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new app.kith.KithException("cannot listen on " + host + ":" + p + " (" + e.getMessage()
+          + "): is another Kith or another program using it? Set kith.http.port (or KITH_HTTP_PORT) to a free port");
+    }
+  }
+
   /** {@code routes/*.camel.yaml} beside the installation, or the copies inside the jar. */
   String routesPattern() {
     if (appDir.isPresent() && Files.isDirectory(appDir.get().resolve("routes"))) {
@@ -97,6 +121,7 @@ public final class KithService {
 
   /** Starts and blocks until the JVM is asked to stop (Ctrl-C, SIGTERM). */
   public void runUntilStopped() throws Exception {
+    checkPortFree(kith.config().get("kith.http.host", "127.0.0.1"), kith.config().get("kith.http.port", "8080"));
     configure();
     main.run();
   }
@@ -108,7 +133,15 @@ public final class KithService {
     return main.getCamelContext();
   }
 
+  /**
+   * Stops Camel, then the Quartz scheduler: {@code Main.stop()} does not run the afterStop
+   * listener, and a scheduler left running keeps its name in Quartz's JVM-wide repository, so the
+   * next service started in the same JVM would get it back, bound to the stopped CamelContext.
+   */
   public void stop() throws Exception {
     main.stop();
+    if (scheduler != null && !scheduler.isShutdown()) {
+      scheduler.shutdown(true);
+    }
   }
 }

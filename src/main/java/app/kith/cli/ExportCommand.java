@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Export contacts as vCard 4.0 (vcf) or CSV (csv), or the reminder calendar (ics).",
+      "Export contacts as vCard 4.0 (vcf) or CSV (csv), or the reminder calendar (ics; the reminder "
+          + "rules are applied at now first, as for due).",
       "CSV cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a "
           + "leading apostrophe; several e-mail addresses or phones share a cell, joined by ' ::: '."
     })
@@ -38,6 +39,8 @@ final class ExportCommand extends Subcommand {
   protected int run(Kith kith) throws IOException {
     String f = format.trim().toLowerCase(Locale.ROOT);
     if (f.equals("ics")) {
+      // as due and agenda do: the rules at now first, so that what was just imported is in it
+      new app.kith.schedule.Sweep(kith).run(kith.clock().instant());
       return exportCalendar(kith);
     }
     if (!f.equals("vcf") && !f.equals("csv")) {

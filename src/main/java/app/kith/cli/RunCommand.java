@@ -19,7 +19,8 @@ final class RunCommand extends Subcommand {
   @Option(names = "--once", description = "Do one pass and exit, printing what it did.")
   boolean once;
 
-  @Option(names = "--demo", description = "Copy the small example files of examples/ into the inboxes first.")
+  @Option(names = "--demo", description = "Copy the small example files of examples/ into the inboxes first (the example "
+      + "events moved to the coming days, so there is something to prepare for and follow up on).")
   boolean demo;
 
   @Override
@@ -43,6 +44,7 @@ final class RunCommand extends Subcommand {
       }
       return pass.hadRejections() ? KithCommand.PARTIAL : KithCommand.OK;
     }
+    KithService.checkPortFree(kith.config().get("kith.http.host", "127.0.0.1"), kith.config().get("kith.http.port", "8080"));
     err().println("kith: starting on http://" + kith.config().get("kith.http.host", "127.0.0.1") + ":"
         + kith.config().get("kith.http.port", "8080") + " with home " + kith.home() + " (Ctrl-C stops)");
     err().flush();

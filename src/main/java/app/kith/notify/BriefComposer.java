@@ -102,7 +102,7 @@ final class BriefComposer {
           s.append(" - ").append(role);
         }
         if (!p.get().sources().isEmpty()) {
-          s.append("\nHow you met: ").append(String.join("; ", p.get().sources()));
+          s.append("\nHow you met: ").append(howMet(p.get().sources()));
         }
         s.append("\nLast time: ").append(interaction(before.get()));
         if (p.get().notes() != null && !p.get().notes().isBlank()) {
@@ -128,6 +128,37 @@ final class BriefComposer {
     }
     fresh.forEach(b::item);
     return roles.toString();
+  }
+
+  /**
+   * The contact's sources as a person reads them: "LinkedIn connection" rather than the stored key
+   * {@code linkedin-csv:Connections.csv}; "met at ..." as it is.
+   */
+  static String howMet(List<String> sources) {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (String s : sources) {
+      int colon = s.indexOf(':');
+      String format = colon < 0 ? s : s.substring(0, colon);
+      String file = colon < 0 ? "" : s.substring(colon + 1);
+      if (s.startsWith("met at ")) {
+        out.add(s);
+      } else if (format.equals("linkedin-csv")) {
+        out.add("LinkedIn connection");
+      } else if (format.equals("google-csv")) {
+        out.add("Google Contacts");
+      } else if (format.equals("outlook-csv")) {
+        out.add("Outlook contacts");
+      } else if (format.startsWith("vcard-")) {
+        out.add("address book (" + file + ")");
+      } else if (format.equals("generic-csv")) {
+        out.add("contact list (" + file + ")");
+      } else if (s.equals("email")) {
+        out.add("an email");
+      } else {
+        out.add(s);
+      }
+    }
+    return String.join("; ", out);
   }
 
   private static String label(Dossier.Attendee a) {

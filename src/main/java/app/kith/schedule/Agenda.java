@@ -35,12 +35,17 @@ public final class Agenda {
         while (rs.next()) {
           out.add(
               new EventItem(
-                  rs.getString("uid"), rs.getString("recurrence_id"), rs.getString("summary"),
+                  rs.getString("uid"), recurrenceId(rs.getString("recurrence_id")), rs.getString("summary"),
                   Sql.getInstant(rs, "start_at"), Sql.getInstant(rs, "end_at"), rs.getBoolean("all_day"),
                   rs.getString("location"), rs.getBoolean("mine")));
         }
       }
       return out;
     }
+  }
+
+  /** Stored as "" for a single event; null in JSON, as {@code events --json} has it. */
+  private static String recurrenceId(String stored) {
+    return stored == null || stored.isEmpty() ? null : stored;
   }
 }

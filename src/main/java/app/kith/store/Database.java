@@ -99,11 +99,21 @@ public final class Database implements AutoCloseable {
 
   private static KithException translate(String url, Throwable e) {
     String msg = rootMessage(e);
-    if (msg.contains("already in use") || msg.contains("Locked by another process")) {
+    if (msg.contains("already in use") || msg.contains("Locked by another process") || fileLocked(e)) {
       return new KithException(
           "the database is in use by another Kith process (stop `kith run` first, or give another --home)", e);
     }
     return new KithException("cannot open the database " + redact(url) + ": " + msg, e);
+  }
+
+  /** H2 2.3's MVStore says "The file is locked" (somewhere in the causes) when another process has it open. */
+  private static boolean fileLocked(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("The file is locked")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String rootMessage(Throwable e) {

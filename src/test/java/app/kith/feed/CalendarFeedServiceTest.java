@@ -81,12 +81,13 @@ class CalendarFeedServiceTest {
       }, true));
       service.start();
       try {
-        // the deliver-outbox route (Quartz) sends the brief and marks the reminder notified; after
-        // that nothing changes the calendar, so its ETag is stable for the checks below
+        // the deliver-outbox route (Quartz) sends the brief and marks the reminder notified; that
+        // changes the entry (DTSTAMP), so the ETag is compared after it, not across it
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length == 1);
         assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("Prepare: Board dinner");
+        assertThat(rows.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent'")).isEqualTo(1);
         Awaitility.await().atMost(Duration.ofSeconds(10))
-            .until(() -> rows.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent'") == 1);
+            .until(() -> rows.count("SELECT COUNT(*) FROM reminder WHERE notified_at IS NOT NULL") == 1);
 
         HttpResponse<String> ok = get(url, null);
         assertThat(ok.statusCode()).isEqualTo(200);

@@ -56,7 +56,7 @@ class DeliveryTest {
     kith = new Kith(KithConfig.of(home, settings()), Clock.fixed(MONDAY_1800, ZoneOffset.UTC));
     rows = new Rows(kith.database(), Instant.parse("2025-01-01T00:00:00Z"));
     ann = rows.contact("Ann Archer", "ann@acme.test", "Acme", "Software Engineer", "Loves sailing; ask about the boat.");
-    rows.source(ann, "linkedin-csv Connections.csv");
+    rows.source(ann, "linkedin-csv:Connections.csv"); // as the LinkedIn importer writes it
     rows.interaction(ann, Instant.parse("2025-01-20T12:00:00Z"), "meeting", "Coffee at Ground Control");
     bob = rows.contact("<b>Bob & Co</b>", "bob@new.test", null, "Founder", null);
   }
@@ -97,7 +97,7 @@ class DeliveryTest {
         .contains("Where: Pakhuis de Zwijger, Amsterdam")
         .contains("Join: https://meet.example.org/abc?x=1&y=2")
         .contains("Ann Archer <ann@acme.test> - Software Engineer at Acme")
-        .contains("How you met: linkedin-csv Connections.csv")
+        .contains("How you met: LinkedIn connection")
         .contains("Last time: Monday 20 January 2025, meeting: Coffee at Ground Control")
         .contains("Notes: Loves sailing; ask about the boat.")
         .contains("<b>Bob & Co</b> <bob@new.test> - Founder")
