@@ -63,6 +63,27 @@ public final class EventStore {
     }
   }
 
+  /** What an import compares before writing a row: its id, version and fingerprint. */
+  public record Version(long id, int sequence, Instant dtstamp, String fingerprint) {}
+
+  /**
+   * The versions of every row of a UID by recurrence id ('' for the master), without reading
+   * their components or attendees: one cheap query per incoming event, which also tells whether
+   * the UID has other rows (a new single event, the common case, has none).
+   */
+  public java.util.Map<String, Version> versions(Connection c, String uid) throws SQLException {
+    java.util.Map<String, Version> out = new java.util.HashMap<>(4);
+    PreparedStatement ps = ps(c,
+        "SELECT id, recurrence_id, sequence, dtstamp, fingerprint FROM calendar_event WHERE uid = ?", false);
+    ps.setString(1, uid);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(2), new Version(rs.getLong(1), rs.getInt(3), Sql.getInstant(rs, "dtstamp"), rs.getString(5)));
+      }
+    }
+    return out;
+  }
+
   /** Every row of a UID: the master (if any) first. */
   public List<Stored> series(Connection c, String uid) throws SQLException {
     List<Stored> out = new ArrayList<>();
@@ -314,7 +335,16 @@ public final class EventStore {
   /** As above; {@code fresh} is a row just saved, used as is instead of being read back. */
   public List<Materialised> materialise(Connection c, String uid, Instant from, Instant to, Stored fresh)
       throws SQLException {
-    List<Stored> rows = fresh == null ? series(c, uid) : seriesWith(c, uid, fresh);
+    return materialise(c, uid, from, to, fresh, false);
+  }
+
+  /**
+   * As above; {@code alone} says the caller knows {@code fresh} is the only row of its UID (so
+   * the series need not be counted or read back).
+   */
+  public List<Materialised> materialise(Connection c, String uid, Instant from, Instant to, Stored fresh, boolean alone)
+      throws SQLException {
+    List<Stored> rows = fresh == null ? series(c, uid) : alone ? List.of(fresh) : seriesWith(c, uid, fresh);
     if (!(rows.size() == 1 && rows.get(0) == fresh && freshlyInserted)) {
       PreparedStatement ps = ps(c, "DELETE FROM occurrence WHERE uid = ?", false);
       ps.setString(1, uid);
