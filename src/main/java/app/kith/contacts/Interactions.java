@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Records interactions (a meeting, an email, a logged call...) and keeps each contact's
@@ -61,6 +63,126 @@ public final class Interactions {
     return true;
   }
 
+  /** One interaction to record in bulk (see {@link #recordAll}). */
+  public record Pending(long contactId, Instant at, String kind, String note, String sourceKey) {}
+
+  /** Rows per statement of the bulk methods: well under PostgreSQL's and H2's parameter limits. */
+  private static final int CHUNK = 500;
+
+  /** Rows per multi-row INSERT of {@link #recordAll}. */
+  private static final int ROWS = 100;
+
+  /**
+   * Records many interactions inside the caller's transaction, as {@link #record} would one by one
+   * (a {@code sourceKey} already stored, or repeated in the list, is skipped; the first of a list
+   * wins), but with one lookup of existing keys and one insert batch per chunk. The contacts'
+   * {@code last_interaction}/{@code next_due} are NOT refreshed: the ids of the contacts that got a
+   * new interaction are added to {@code touched}, for one {@link #refreshAll} when the caller is
+   * done (a calendar file records thousands of meetings with the same few hundred people).
+   *
+   * @return how many new interactions were written
+   */
+  public int recordAll(Connection c, java.util.Collection<Pending> items, java.util.Set<Long> touched, Instant now)
+      throws SQLException {
+    java.util.Map<String, Pending> keyed = new java.util.LinkedHashMap<>();
+    List<Pending> unkeyed = new ArrayList<>();
+    for (Pending p : items) {
+      if (!KINDS.contains(p.kind())) {
+        throw new IllegalArgumentException("unknown interaction kind " + p.kind());
+      }
+      if (p.sourceKey() == null) {
+        unkeyed.add(p);
+      } else {
+        keyed.putIfAbsent(p.sourceKey(), p);
+      }
+    }
+    List<String> keys = new ArrayList<>(keyed.keySet());
+    for (int from = 0; from < keys.size(); from += CHUNK) {
+      List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT source_key FROM interaction WHERE source_key IN (" + marks(chunk.size()) + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            keyed.remove(rs.getString(1));
+          }
+        }
+      }
+    }
+    List<Pending> fresh = new ArrayList<>(unkeyed.size() + keyed.size());
+    fresh.addAll(unkeyed);
+    fresh.addAll(keyed.values());
+    if (fresh.isEmpty()) {
+      return 0;
+    }
+    // multi-row INSERTs of up to ROWS rows (on H2 cheaper per row than a JDBC batch)
+    for (int first = 0; first < fresh.size(); first += ROWS) {
+      List<Pending> chunk = fresh.subList(first, Math.min(fresh.size(), first + ROWS));
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO interaction (contact_id, occurred_at, kind, note, source_key, created_at) VALUES "
+              + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?)")))) {
+        int i = 0;
+        for (Pending p : chunk) {
+          ps.setLong(++i, p.contactId());
+          Sql.setInstant(ps, ++i, p.at());
+          ps.setString(++i, p.kind());
+          ps.setString(++i, p.note());
+          ps.setString(++i, p.sourceKey());
+          Sql.setInstant(ps, ++i, now);
+          touched.add(p.contactId());
+        }
+        ps.executeUpdate();
+      }
+    }
+    return fresh.size();
+  }
+
+  /** {@link #refresh} for many contacts: one query and one update batch per chunk of ids. */
+  public void refreshAll(Connection c, java.util.Collection<Long> contactIds, Instant now) throws SQLException {
+    List<Long> ids = new ArrayList<>(new java.util.TreeSet<>(contactIds));
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      try (PreparedStatement read = c.prepareStatement(
+              "SELECT k.id, k.cadence, k.since, k.created_at,"
+                  + " (SELECT MAX(i.occurred_at) FROM interaction i WHERE i.contact_id = k.id AND i.occurred_at <= ?) AS last_at"
+                  + " FROM contact k WHERE k.id IN (" + marks(chunk.size()) + ")");
+          PreparedStatement write = c.prepareStatement(
+              "UPDATE contact SET last_interaction = ?, next_due = ?, updated_at = ? WHERE id = ?")) {
+        Sql.setInstant(read, 1, now);
+        for (int i = 0; i < chunk.size(); i++) {
+          read.setLong(i + 2, chunk.get(i));
+        }
+        int n = 0;
+        try (ResultSet rs = read.executeQuery()) {
+          while (rs.next()) {
+            Instant last = Sql.getInstant(rs, "last_at");
+            Instant nextDue = nextDue(rs.getString("cadence"), last, Sql.getDate(rs, "since"), Sql.getInstant(rs, "created_at"));
+            Sql.setInstant(write, 1, last);
+            Sql.setInstant(write, 2, nextDue);
+            Sql.setInstant(write, 3, now);
+            write.setLong(4, rs.getLong("id"));
+            write.addBatch();
+            n++;
+          }
+        }
+        if (n > 0) {
+          write.executeBatch();
+        }
+      }
+    }
+  }
+
+  private Instant nextDue(String cadenceValue, Instant last, java.time.LocalDate since, Instant created) {
+    Instant base = last != null ? last : since != null ? since.atStartOfDay(ZoneOffset.UTC).toInstant() : created;
+    return cadenceValue != null && base != null ? cadence.nextDue(Period.parse(cadenceValue), base) : null;
+  }
+
+  private static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
   /**
    * Recomputes {@code last_interaction} (latest interaction not in the future) and {@code next_due}
    * of a contact, for example after its cadence changed.
@@ -91,11 +213,7 @@ public final class Interactions {
         }
       }
     }
-    Instant base = last != null ? last : since != null ? since.atStartOfDay(ZoneOffset.UTC).toInstant() : created;
-    Instant nextDue = null;
-    if (cadenceValue != null && base != null) {
-      nextDue = cadence.nextDue(Period.parse(cadenceValue), base);
-    }
+    Instant nextDue = nextDue(cadenceValue, last, since, created);
     try (PreparedStatement ps =
         c.prepareStatement("UPDATE contact SET last_interaction = ?, next_due = ?, updated_at = ? WHERE id = ?")) {
       Sql.setInstant(ps, 1, last);

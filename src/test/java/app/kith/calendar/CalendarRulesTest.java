@@ -234,6 +234,66 @@ class CalendarRulesTest {
     assertThat(row.joinUrl()).isEqualTo("https://meet.google.com/abc-defg-hij");
   }
 
+  /** Meetings are recorded in bulk (batches of 2,000, key lookups of 500): counts and refreshes must still hold. */
+  @Test
+  void aLongPastSeriesRecordsEachMeetingOnceAndRefreshesEachContact() throws Exception {
+    String[] people = new String[7];
+    for (int i = 0; i < people.length; i++) {
+      people[i] = "ATTENDEE;CN=P" + i + ";PARTSTAT=ACCEPTED:mailto:p" + i + "@example.org";
+    }
+    java.util.function.IntFunction<String[]> series = count -> {
+      List<String> l = new ArrayList<>(List.of("BEGIN:VEVENT", "UID:daily", "SEQUENCE:" + count, "SUMMARY:Daily",
+          "ORGANIZER:mailto:me@example.com", "DTSTART:20250301T090000Z", "DTEND:20250301T093000Z",
+          "RRULE:FREQ=DAILY;COUNT=" + count));
+      l.addAll(List.of(people));
+      l.add("END:VEVENT");
+      return cal(null, l.toArray(String[]::new));
+    };
+    assertThat(load(series.apply(320)).created()).isEqualTo(1); // last one 2026-01-14 09:00Z
+    assertThat(interactions()).isEqualTo(320 * 7);
+    assertThat(load(series.apply(320)).unchanged()).isEqualTo(1);
+    assertThat(interactions()).isEqualTo(320 * 7);
+    kith().database().inTransaction(c -> {
+      try (var st = c.createStatement()) {
+        st.executeUpdate("UPDATE contact SET cadence = 'P1M' WHERE id = (SELECT contact_id FROM contact_email"
+            + " WHERE email_key = 'p0@example.org')");
+      }
+      return null;
+    });
+    // one more day (2026-01-15 09:00-09:30Z, before now): seven new meetings, the others stay as they were
+    assertThat(load(series.apply(321)).merged()).isEqualTo(1);
+    assertThat(interactions()).isEqualTo(321 * 7);
+    kith().database().inTransaction(c -> {
+      try (var st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT e.email_key, c.last_interaction, c.next_due FROM contact c"
+              + " JOIN contact_email e ON e.contact_id = c.id ORDER BY e.email_key")) {
+        int n = 0;
+        while (rs.next()) {
+          n++;
+          assertThat(rs.getObject(2, java.time.LocalDateTime.class)).hasToString("2026-01-15T09:00");
+          if (rs.getString(1).equals("p0@example.org")) {
+            assertThat(rs.getObject(3, java.time.LocalDateTime.class)).isAfter("2026-02-15T09:00");
+          } else {
+            assertThat(rs.getObject(3)).isNull();
+          }
+        }
+        assertThat(n).isEqualTo(7);
+      }
+      return null;
+    });
+  }
+
+  long interactions() {
+    return kith().database().inTransaction(c -> {
+      try (var st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT COUNT(*), COUNT(DISTINCT source_key) FROM interaction WHERE kind = 'meeting'")) {
+        rs.next();
+        assertThat(rs.getLong(2)).isEqualTo(rs.getLong(1));
+        return rs.getLong(1);
+      }
+    });
+  }
+
   @Test
   void messageWithInlineAndAttachedCalendarIsAppliedOnce() throws Exception {
     String ics = String.join("\r\n", cal("REQUEST", "BEGIN:VEVENT", "UID:mail1", "SUMMARY:Lunch",

@@ -168,13 +168,16 @@ final class CalendarSession {
     EventStore.Stored master = incoming.isOverride() ? ctx.store().find(c, incoming.uid(), "") : null;
     String rid = master == null ? incoming.recurrenceId() : overrideKey(incoming, master);
     Event e = withRid(incoming, rid).withComponent(StoredComponents.text(raw, zones));
-    EventStore.Stored existing = ctx.store().find(c, e.uid(), rid);
+    // one light query for the UID's rows: whether this one exists, and whether it is alone
+    Map<String, EventStore.Version> rows = ctx.store().versions(c, e.uid());
+    EventStore.Version existing = rows.get(rid);
+    boolean alone = rows.isEmpty() || rows.size() == 1 && existing != null;
     String fingerprint = fingerprint(e.component());
     seen.add(e.uid() + "\n" + rid);
     if (existing != null) {
-      if (stale(e, existing.event())) {
+      if (stale(e, existing.sequence(), existing.dtstamp())) {
         tally.unchanged();
-        tally.note(where, "older than what is stored (SEQUENCE " + e.sequence() + " < " + existing.event().sequence()
+        tally.note(where, "older than what is stored (SEQUENCE " + e.sequence() + " < " + existing.sequence()
             + " or an earlier DTSTAMP); ignored");
         return;
       }
@@ -183,9 +186,10 @@ final class CalendarSession {
         return;
       }
     }
-    if (existing != null && !e.isOverride() && e.sequence() > existing.event().sequence()
+    if (existing != null && !e.isOverride() && e.sequence() > existing.sequence()
         && ctx.store().dropOverridesBefore(c, e.uid(), e.sequence()) > 0) {
       touched.add(e.uid());
+      alone = false;
     }
     List<Attendee> people = ctx.people().resolve(c, e, true, ctx.now());
     e = e.withAttendees(people);
@@ -199,7 +203,7 @@ final class CalendarSession {
     if (done.add(e.uid())) {
       // the common case, one component per UID: materialise now from what is in memory
       record(e.uid(), ctx.store().materialise(c, e.uid(), ctx.windowFrom(), ctx.windowTo(),
-          new EventStore.Stored(id, e, fingerprint, mine)));
+          new EventStore.Stored(id, e, fingerprint, mine), alone));
     } else {
       touched.add(e.uid());
     }
@@ -390,10 +394,14 @@ final class CalendarSession {
   }
 
   static boolean stale(Event incoming, Event stored) {
-    if (incoming.sequence() != stored.sequence()) {
-      return incoming.sequence() < stored.sequence();
+    return stale(incoming, stored.sequence(), stored.dtstamp());
+  }
+
+  static boolean stale(Event incoming, int sequence, Instant dtstamp) {
+    if (incoming.sequence() != sequence) {
+      return incoming.sequence() < sequence;
     }
-    return incoming.dtstamp() != null && stored.dtstamp() != null && incoming.dtstamp().isBefore(stored.dtstamp());
+    return incoming.dtstamp() != null && dtstamp != null && incoming.dtstamp().isBefore(dtstamp);
   }
 
   static String fingerprint(String component) {
@@ -411,10 +419,27 @@ final class CalendarSession {
     for (String uid : touched) {
       record(uid, ctx.store().materialise(c, uid, ctx.windowFrom(), ctx.windowTo()));
     }
+    flushMeetings();
+    // each contact's last interaction and next due once per file, not once per meeting
+    ctx.interactions().refreshAll(c, met, ctx.now());
+    met.clear();
+  }
+
+  /** Meetings waiting to be recorded in one batch (bounded, so memory stays flat on big files). */
+  private final List<Interactions.Pending> meetings = new ArrayList<>();
+  /** Contacts that got a new interaction from this file, refreshed once in {@link #finish}. */
+  private final Set<Long> met = new java.util.HashSet<>();
+
+  private static final int MEETING_BATCH = 2000;
+
+  private void flushMeetings() throws SQLException {
+    if (!meetings.isEmpty()) {
+      ctx.interactions().recordAll(c, meetings, met, ctx.now());
+      meetings.clear();
+    }
   }
 
   private void record(String uid, List<EventStore.Materialised> occurrences) throws SQLException {
-    Interactions interactions = ctx.interactions();
     Instant now = ctx.now();
     for (EventStore.Materialised m : occurrences) {
       var o = m.occurrence();
@@ -427,9 +452,12 @@ final class CalendarSession {
         }
         String key = "meeting:" + uid + ":" + o.recurrenceId() + ":" + a.contactId();
         if (key.length() <= 1200) {
-          interactions.record(c, a.contactId(), o.start(), "meeting", o.event().summary(), key, now);
+          meetings.add(new Interactions.Pending(a.contactId(), o.start(), "meeting", o.event().summary(), key));
         }
       }
+    }
+    if (meetings.size() >= MEETING_BATCH) {
+      flushMeetings();
     }
   }
 }
