@@ -1,9 +1,8 @@
 package app.kith.calendar;
 
+import app.kith.testing.TestPostgres;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -14,13 +13,13 @@ import org.junit.jupiter.api.Tag;
 @Tag("postgres")
 class CalendarRulesPostgresTest extends CalendarRulesTest {
 
-  static final String PG_URL = System.getProperty("kith.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
+  static final String PG_URL = TestPostgres.URL;
   String schema;
 
   @BeforeEach
   void postgres() {
-    assumeThat(reachable()).as("PostgreSQL on 127.0.0.1:5432").isTrue();
-    schema = "kith_cal_" + Long.toHexString(System.nanoTime());
+    assumeThat(TestPostgres.reachable()).as("PostgreSQL on 127.0.0.1:5432").isTrue();
+    schema = TestPostgres.schemaName("kith_cal");
   }
 
   @Override
@@ -38,18 +37,9 @@ class CalendarRulesPostgresTest extends CalendarRulesTest {
       kith.close();
       kith = null;
     }
-    if (schema != null && reachable()) {
-      try (Connection c = DriverManager.getConnection(PG_URL, "postgres", null)) {
-        c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
+    if (schema != null && TestPostgres.reachable()) {
+      TestPostgres.drop(schema);
     }
   }
 
-  static boolean reachable() {
-    try (Connection c = DriverManager.getConnection(PG_URL, "postgres", null)) {
-      return c.isValid(2);
-    } catch (Exception e) {
-      return false;
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package app.kith.cluster;
 
+import app.kith.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -7,8 +8,8 @@ import java.sql.SQLException;
 /** A PostgreSQL schema of its own for one test, dropped at the end. */
 public final class PostgresSchema implements AutoCloseable {
 
-  public static final String URL = System.getProperty("kith.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
-  public static final String USER = "postgres";
+  public static final String URL = TestPostgres.URL;
+  public static final String USER = TestPostgres.USER;
 
   private final String name;
 
@@ -17,15 +18,11 @@ public final class PostgresSchema implements AutoCloseable {
   }
 
   public static boolean reachable() {
-    try (Connection c = DriverManager.getConnection(URL, USER, null)) {
-      return c.isValid(2);
-    } catch (SQLException e) {
-      return false;
-    }
+    return TestPostgres.reachable();
   }
 
   public static PostgresSchema create(String prefix) throws SQLException {
-    String name = prefix + "_" + Long.toHexString(System.nanoTime());
+    String name = TestPostgres.schemaName(prefix);
     try (Connection c = DriverManager.getConnection(URL, USER, null)) {
       c.createStatement().execute("CREATE SCHEMA " + name);
     }
@@ -44,8 +41,6 @@ public final class PostgresSchema implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    try (Connection c = DriverManager.getConnection(URL, USER, null)) {
-      c.createStatement().execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
-    }
+    TestPostgres.drop(name);
   }
 }

@@ -1,13 +1,12 @@
 package app.kith.contacts;
 
+import app.kith.testing.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import app.kith.config.KithConfig;
 import app.kith.store.Database;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,14 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("postgres")
 class ContactImportPostgresTest {
 
-  static final String PG_URL = System.getProperty("kith.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
+  static final String PG_URL = TestPostgres.URL;
 
   @TempDir Path home;
 
   @Test
   void importsMergesAndReimportsOnPostgresql() throws Exception {
-    assumeThat(reachable()).as("PostgreSQL on 127.0.0.1:5432").isTrue();
-    String schema = "kith_contacts_" + Long.toHexString(System.nanoTime());
+    assumeThat(TestPostgres.reachable()).as("PostgreSQL on 127.0.0.1:5432").isTrue();
+    String schema = TestPostgres.schemaName("kith_contacts");
     try (Database db = Database.open(PG_URL, "postgres", null, schema, 2)) {
       List<ContactData> file = new ArrayList<>();
       for (int i = 0; i < 600; i++) {
@@ -45,9 +44,7 @@ class ContactImportPostgresTest {
       assertThat(new ContactStore(db).list("other@example.com")).singleElement()
           .satisfies(c -> assertThat(c.emails()).containsExactly("p0@example.com", "other@example.com"));
     } finally {
-      try (Connection c = DriverManager.getConnection(PG_URL, "postgres", null)) {
-        c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
+      TestPostgres.drop(schema);
     }
   }
 
@@ -61,11 +58,4 @@ class ContactImportPostgresTest {
     return out;
   }
 
-  static boolean reachable() {
-    try (Connection c = DriverManager.getConnection(PG_URL, "postgres", null)) {
-      return c.isValid(2);
-    } catch (Exception e) {
-      return false;
-    }
-  }
 }

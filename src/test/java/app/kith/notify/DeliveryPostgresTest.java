@@ -1,5 +1,6 @@
 package app.kith.notify;
 
+import app.kith.testing.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -11,8 +12,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,23 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("postgres")
 class DeliveryPostgresTest {
 
-  static final String PG_URL = System.getProperty("kith.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
+  static final String PG_URL = TestPostgres.URL;
   static final Instant T0 = Instant.parse("2025-03-05T07:00:00Z");
 
   @TempDir Path home;
 
-  static boolean reachable() {
-    try (Connection c = DriverManager.getConnection(PG_URL, "postgres", null)) {
-      return c.isValid(2);
-    } catch (Exception e) {
-      return false;
-    }
-  }
 
   @Test
   void dispatchAndTwoRelaysOnPostgresql() throws Exception {
-    assumeThat(reachable()).as("PostgreSQL on 127.0.0.1:5432").isTrue();
-    String schema = "kith_notify_" + Long.toHexString(System.nanoTime());
+    assumeThat(TestPostgres.reachable()).as("PostgreSQL on 127.0.0.1:5432").isTrue();
+    String schema = TestPostgres.schemaName("kith_notify");
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -89,9 +81,7 @@ class DeliveryPostgresTest {
       assertThat(new ReminderCalendar(kith).feed()).contains("UID:reminder-");
     } finally {
       smtp.stop();
-      try (Connection c = DriverManager.getConnection(PG_URL, "postgres", null)) {
-        c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
+      TestPostgres.drop(schema);
     }
   }
 }

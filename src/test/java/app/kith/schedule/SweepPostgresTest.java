@@ -1,13 +1,12 @@
 package app.kith.schedule;
 
+import app.kith.testing.TestPostgres;
 import static app.kith.schedule.Fixture.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import app.kith.schedule.Fixture.Attendee;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,22 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("postgres")
 class SweepPostgresTest {
 
-  static final String PG_URL = System.getProperty("kith.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
+  static final String PG_URL = TestPostgres.URL;
 
   @TempDir Path home;
 
-  static boolean reachable() {
-    try (Connection c = DriverManager.getConnection(PG_URL, "postgres", null)) {
-      return c.isValid(2);
-    } catch (Exception e) {
-      return false;
-    }
-  }
 
   @Test
   void theRulesRunOnPostgresqlAndConcurrentPassesDoubleNothing() throws Exception {
-    assumeThat(reachable()).as("PostgreSQL on 127.0.0.1:5432").isTrue();
-    String schema = "kith_sched_" + Long.toHexString(System.nanoTime());
+    assumeThat(TestPostgres.reachable()).as("PostgreSQL on 127.0.0.1:5432").isTrue();
+    String schema = TestPostgres.schemaName("kith_sched");
     Map<String, String> db =
         Map.of("kith.db.url", PG_URL, "kith.db.username", "postgres", "kith.db.schema", schema, "kith.budget.per-week", "5");
     try (Fixture f = new Fixture(home, local("2025-01-01T12:00"), db)) {
@@ -83,9 +75,7 @@ class SweepPostgresTest {
       new ReminderActions(f.kith).done(first);
       assertThat(f.sweep()).isEqualTo(new SweepResult(0, 0, 0, 0));
     } finally {
-      try (Connection c = DriverManager.getConnection(PG_URL, "postgres", null)) {
-        c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
+      TestPostgres.drop(schema);
     }
   }
 }

@@ -1,11 +1,11 @@
 package app.kith.store;
 
+import app.kith.testing.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MigrationsTest {
 
-  static final String PG_URL = System.getProperty("kith.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
+  static final String PG_URL = TestPostgres.URL;
 
   @TempDir Path home;
 
@@ -34,25 +34,16 @@ class MigrationsTest {
   @Test
   @Tag("postgres")
   void everyMigrationAppliesToPostgresqlInASchemaOfItsOwn() throws Exception {
-    assumeThat(postgresReachable()).as("PostgreSQL on 127.0.0.1:5432").isTrue();
-    String schema = "kith_mig_" + Long.toHexString(System.nanoTime());
+    assumeThat(TestPostgres.reachable()).as("PostgreSQL on 127.0.0.1:5432").isTrue();
+    String schema = TestPostgres.schemaName("kith_mig");
     try (Database db = Database.open(PG_URL, "postgres", null, schema, 2)) {
       assertThat(db.dialect()).isEqualTo(Dialect.POSTGRESQL);
       assertThat(tables(db)).contains("contact", "calendar_event", "occurrence", "qrtz_triggers", "camel_messageprocessed");
     } finally {
-      try (Connection c = DriverManager.getConnection(PG_URL, "postgres", null)) {
-        c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
+      TestPostgres.drop(schema);
     }
   }
 
-  static boolean postgresReachable() {
-    try (Connection c = DriverManager.getConnection(PG_URL, "postgres", null)) {
-      return c.isValid(2);
-    } catch (Exception e) {
-      return false;
-    }
-  }
 
   private static List<String> tables(Database db) throws Exception {
     List<String> names = new ArrayList<>();

@@ -1,9 +1,8 @@
 package app.kith.ingest.mail;
 
+import app.kith.testing.TestPostgres;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -14,13 +13,13 @@ import org.junit.jupiter.api.Tag;
 @Tag("postgres")
 class MailInPostgresTest extends MailInTest {
 
-  static final String PG_URL = System.getProperty("kith.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
+  static final String PG_URL = TestPostgres.URL;
   String schema;
 
   @Override
   void open(Map<String, String> extra) {
     if (schema == null) {
-      schema = "kith_mail_" + Long.toHexString(System.nanoTime());
+      schema = TestPostgres.schemaName("kith_mail");
     }
     Map<String, String> cfg = new HashMap<>(extra);
     cfg.put("kith.db.url", PG_URL);
@@ -33,7 +32,7 @@ class MailInPostgresTest extends MailInTest {
   @Override
   @BeforeEach
   void setUp() {
-    assumeThat(reachable()).as("PostgreSQL on 127.0.0.1:5432").isTrue();
+    assumeThat(TestPostgres.reachable()).as("PostgreSQL on 127.0.0.1:5432").isTrue();
     super.setUp();
   }
 
@@ -43,17 +42,8 @@ class MailInPostgresTest extends MailInTest {
       kith.close(); // before the schema goes
     }
     if (schema != null) {
-      try (Connection c = DriverManager.getConnection(PG_URL, "postgres", null)) {
-        c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
+      TestPostgres.drop(schema);
     }
   }
 
-  static boolean reachable() {
-    try (Connection c = DriverManager.getConnection(PG_URL, "postgres", null)) {
-      return c.isValid(2);
-    } catch (Exception e) {
-      return false;
-    }
-  }
 }

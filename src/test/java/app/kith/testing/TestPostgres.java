@@ -1,0 +1,38 @@
+package app.kith.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * The local PostgreSQL of the {@code postgres} test tier: 127.0.0.1:5432, database {@code test},
+ * user {@code postgres} (override with {@code -Dkith.test.pg-url=...}). Each test works in a schema
+ * of its own and drops it at the end.
+ */
+public final class TestPostgres {
+
+  public static final String URL = System.getProperty("kith.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
+  public static final String USER = "postgres";
+
+  private TestPostgres() {}
+
+  /** Whether the server answers; tests skip (JUnit assumption) when it does not. */
+  public static boolean reachable() {
+    try (Connection c = DriverManager.getConnection(URL, USER, null)) {
+      return c.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** A fresh schema name, e.g. {@code kith_sched_18c3...}; Kith creates it on first use. */
+  public static String schemaName(String prefix) {
+    return prefix + "_" + Long.toHexString(System.nanoTime());
+  }
+
+  public static void drop(String schema) throws SQLException {
+    try (Connection c = DriverManager.getConnection(URL, USER, null)) {
+      c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+  }
+}
