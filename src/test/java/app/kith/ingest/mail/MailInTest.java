@@ -217,7 +217,7 @@ class MailInTest {
     }
   }
 
-  /** Calendar ingest saw it: the event is stored, or (before calendar ingest is merged) its stub answered. */
+  /** Calendar ingest stored the event. */
   boolean reachedCalendar(FileReport r) {
     Integer events = kith.database().inTransaction(c -> {
       try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM calendar_event WHERE uid = 'evt-2'")) {
@@ -225,7 +225,7 @@ class MailInTest {
         return rs.getInt(1);
       }
     });
-    return events > 0 || problems(r).contains("calendar import is not available in this build");
+    return events > 0;
   }
 
   @Test
@@ -248,8 +248,8 @@ class MailInTest {
     assertThat(owner.problems()).allSatisfy(p -> assertThat(p.where()).startsWith("attachment kith-evil-"));
     assertThat(Path.of(evil.replace("../", "/").replaceAll("^/+", "/"))).doesNotExist();
     assertThat(Files.list(home).map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("kith-evil"));
-    // before contact import is merged the standard importers do not read vCards; after, Erin is created
-    assertThat(owner.created() == 1 || problems(owner).contains("not a format Kith reads")).as(problems(owner)).isTrue();
+    // contact import read the attachment: Erin is created
+    assertThat(owner.created()).as(problems(owner)).isEqualTo(1);
   }
 
   @Test
