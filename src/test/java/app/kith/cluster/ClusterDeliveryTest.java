@@ -17,7 +17,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -50,14 +49,7 @@ class ClusterDeliveryTest {
       try (Database db = Database.open(PostgresSchema.URL, PostgresSchema.USER, null, schema.name(), 2)) {
         seedEvents(db, now, REMINDERS);
       }
-      Map<String, String> env = new HashMap<>();
-      env.put("KITH_DB_URL", PostgresSchema.URL);
-      env.put("KITH_DB_USERNAME", PostgresSchema.USER);
-      env.put("KITH_DB_SCHEMA", schema.name());
-      env.put("KITH_CLUSTER_ENABLED", "true");
-      env.put("KITH_CLUSTER_CHECKIN_MS", "2000");
-      env.put("KITH_TIMEZONE", "UTC");
-      env.put("KITH_OWNER_EMAIL", "me@example.com");
+      Map<String, String> env = schema.clusterEnv();
       env.put("KITH_QUIET_HOURS", "");
       env.put("KITH_SMTP_HOST", "127.0.0.1");
       env.put("KITH_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));

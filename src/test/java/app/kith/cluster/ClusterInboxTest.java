@@ -41,14 +41,8 @@ class ClusterInboxTest {
     List<NodeProcess> nodes = new ArrayList<>();
     PostgresSchema schema = PostgresSchema.create("kith_inbox");
     try {
-      Map<String, String> env =
-          Map.of("JAVA_TOOL_OPTIONS", System.getProperty("kith.test.node-opts", ""),
-              "KITH_DB_URL", PostgresSchema.URL,
-              "KITH_DB_USERNAME", PostgresSchema.USER,
-              "KITH_DB_SCHEMA", schema.name(),
-              "KITH_CLUSTER_ENABLED", "true",
-              "KITH_CLUSTER_CHECKIN_MS", "2000",
-              "KITH_TIMEZONE", "UTC");
+      Map<String, String> env = schema.clusterEnv();
+      env.put("JAVA_TOOL_OPTIONS", System.getProperty("kith.test.node-opts", ""));
       for (int i = 1; i <= 3; i++) {
         nodes.add(NodeProcess.start("node" + i, home, env));
       }

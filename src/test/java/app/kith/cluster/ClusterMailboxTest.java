@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -56,14 +55,7 @@ class ClusterMailboxTest {
           Mails.contact(db, "Friend " + i, "friend" + i + "@example.org");
         }
       }
-      Map<String, String> env = new HashMap<>();
-      env.put("KITH_DB_URL", PostgresSchema.URL);
-      env.put("KITH_DB_USERNAME", PostgresSchema.USER);
-      env.put("KITH_DB_SCHEMA", schema.name());
-      env.put("KITH_CLUSTER_ENABLED", "true");
-      env.put("KITH_CLUSTER_CHECKIN_MS", "2000");
-      env.put("KITH_TIMEZONE", "UTC");
-      env.put("KITH_OWNER_EMAIL", "me@example.com");
+      Map<String, String> env = schema.clusterEnv();
       env.put("KITH_IMAP_HOST", "127.0.0.1");
       env.put("KITH_IMAP_PORT", Integer.toString(imapPort));
       env.put("KITH_IMAP_USERNAME", "kith");

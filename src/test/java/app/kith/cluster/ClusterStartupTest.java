@@ -25,13 +25,7 @@ class ClusterStartupTest {
   void threeNodesShareOneClusteredScheduler() throws Exception {
     assumeThat(PostgresSchema.reachable()).as("PostgreSQL on 127.0.0.1:5432").isTrue();
     try (PostgresSchema schema = PostgresSchema.create("kith_cluster")) {
-      Map<String, String> env =
-          Map.of(
-              "KITH_DB_URL", PostgresSchema.URL,
-              "KITH_DB_USERNAME", PostgresSchema.USER,
-              "KITH_DB_SCHEMA", schema.name(),
-              "KITH_CLUSTER_ENABLED", "true",
-              "KITH_CLUSTER_CHECKIN_MS", "2000");
+      Map<String, String> env = schema.clusterEnv();
       List<NodeProcess> nodes = new ArrayList<>();
       try {
         for (int i = 1; i <= 3; i++) {

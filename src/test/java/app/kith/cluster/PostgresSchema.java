@@ -33,6 +33,22 @@ public final class PostgresSchema implements AutoCloseable {
     return name;
   }
 
+  /**
+   * The environment of a node on this schema, in cluster mode with a short check-in, zone UTC and
+   * owner me@example.com; a mutable map, so a test adds what it needs (SMTP, IMAP, timings).
+   */
+  public java.util.Map<String, String> clusterEnv() {
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    env.put("KITH_DB_URL", URL);
+    env.put("KITH_DB_USERNAME", USER);
+    env.put("KITH_DB_SCHEMA", name);
+    env.put("KITH_CLUSTER_ENABLED", "true");
+    env.put("KITH_CLUSTER_CHECKIN_MS", "2000");
+    env.put("KITH_TIMEZONE", "UTC");
+    env.put("KITH_OWNER_EMAIL", "me@example.com");
+    return env;
+  }
+
   public Connection connect() throws SQLException {
     Connection c = DriverManager.getConnection(URL, USER, null);
     c.setSchema(name);
