@@ -234,28 +234,44 @@ final class CalendarSession {
   /** UIDs materialised on the fly; a second component of the same UID sends it to {@link #finish}. */
   private final Set<String> done = new java.util.HashSet<>();
 
-  private void cancel(Event e, RawComponent raw, String where) throws SQLException {
+  /**
+   * The stored rows an iTIP message (CANCEL, REPLY) addresses: the series master, and the row it
+   * targets: the master itself, or the stored override of one occurrence ({@code rid} is then that
+   * occurrence's key, computed against the master so a UTC RECURRENCE-ID finds a zoned series).
+   */
+  private record Addressed(EventStore.Stored master, EventStore.Stored target, String rid) {
+    /** One occurrence of a known series that has no row of its own yet. */
+    boolean bareOccurrence() {
+      return rid != null && target == null && master != null;
+    }
+  }
+
+  private Addressed addressed(Event e) throws SQLException {
     EventStore.Stored master = ctx.store().find(c, e.uid(), "");
-    EventStore.Stored target;
     if (!e.isOverride()) {
-      target = master;
-    } else {
-      String rid = master == null ? e.recurrenceId() : overrideKey(e, master);
-      target = ctx.store().find(c, e.uid(), rid);
-      if (target == null && master != null) {
-        if (!fromOrganizer(e, master, where)) {
-          return;
-        }
-        Event override = overrideOf(master, raw, rid, "CANCELLED");
-        if (override == null) {
-          tally.rejected(where, "cannot place the cancelled occurrence " + e.recurrenceId());
-          return;
-        }
-        ctx.store().save(c, null, override, fingerprint(override.component()), master.mine(), source, ctx.now());
-        tally.merged();
-        touched.add(e.uid());
+      return new Addressed(master, master, null);
+    }
+    String rid = master == null ? e.recurrenceId() : overrideKey(e, master);
+    return new Addressed(master, ctx.store().find(c, e.uid(), rid), rid);
+  }
+
+  private void cancel(Event e, RawComponent raw, String where) throws SQLException {
+    Addressed addressed = addressed(e);
+    EventStore.Stored master = addressed.master();
+    EventStore.Stored target = addressed.target();
+    if (addressed.bareOccurrence()) {
+      if (!fromOrganizer(e, master, where)) {
         return;
       }
+      Event override = overrideOf(master, raw, addressed.rid(), "CANCELLED");
+      if (override == null) {
+        tally.rejected(where, "cannot place the cancelled occurrence " + e.recurrenceId());
+        return;
+      }
+      ctx.store().save(c, null, override, fingerprint(override.component()), master.mine(), source, ctx.now());
+      tally.merged();
+      touched.add(e.uid());
+      return;
     }
     if (target == null) {
       tally.unchanged();
@@ -291,22 +307,17 @@ final class CalendarSession {
   }
 
   private void reply(Event e, RawComponent raw, String where) throws SQLException {
-    EventStore.Stored master = ctx.store().find(c, e.uid(), "");
-    EventStore.Stored target;
-    if (!e.isOverride()) {
-      target = master;
-    } else {
-      String rid = master == null ? e.recurrenceId() : overrideKey(e, master);
-      target = ctx.store().find(c, e.uid(), rid);
-      if (target == null && master != null) {
-        Event override = overrideOf(master, raw, rid, master.event().status());
-        if (override != null) {
-          long id = ctx.store().save(c, null, override, fingerprint(override.component()), master.mine(), source, ctx.now());
-          target = ctx.store().find(c, e.uid(), rid);
-          touched.add(e.uid());
-          if (target == null || target.id() != id) {
-            target = null;
-          }
+    Addressed addressed = addressed(e);
+    EventStore.Stored master = addressed.master();
+    EventStore.Stored target = addressed.target();
+    if (addressed.bareOccurrence()) {
+      Event override = overrideOf(master, raw, addressed.rid(), master.event().status());
+      if (override != null) {
+        long id = ctx.store().save(c, null, override, fingerprint(override.component()), master.mine(), source, ctx.now());
+        target = ctx.store().find(c, e.uid(), addressed.rid());
+        touched.add(e.uid());
+        if (target == null || target.id() != id) {
+          target = null;
         }
       }
     }
