@@ -1,6 +1,6 @@
 package app.kith.calendar;
 
-import app.kith.store.Sql;
+import app.kith.contacts.NewContacts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -103,37 +103,8 @@ public final class CalendarPeople {
 
   private long create(Connection c, String name, String email, LocalDate since, String source, Instant now)
       throws SQLException {
-    String shown = name == null || name.isBlank() || name.contains("@") && name.equalsIgnoreCase(email)
-        ? email.substring(0, email.indexOf('@')) : name.trim();
-    long id;
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO contact (name, name_key, since, created_at, updated_at) VALUES (?, ?, ?, ?, ?)", new String[] {"id"})) {
-      ps.setString(1, shown);
-      ps.setString(2, shown.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim());
-      Sql.setDate(ps, 3, since);
-      Sql.setInstant(ps, 4, now);
-      Sql.setInstant(ps, 5, now);
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        id = keys.getLong(1);
-      }
-    }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO contact_email (contact_id, email, email_key, ord) VALUES (?, ?, ?, 0)")) {
-      ps.setLong(1, id);
-      ps.setString(2, email.trim());
-      ps.setString(3, email.trim().toLowerCase(Locale.ROOT));
-      ps.executeUpdate();
-    }
+    long id = NewContacts.fromAddress(c, name, email, since, source, now);
     known.put(email.trim().toLowerCase(Locale.ROOT), id);
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO contact_source (contact_id, source, added_at) VALUES (?, ?, ?)")) {
-      ps.setLong(1, id);
-      ps.setString(2, source);
-      Sql.setInstant(ps, 3, now);
-      ps.executeUpdate();
-    }
     return id;
   }
 }

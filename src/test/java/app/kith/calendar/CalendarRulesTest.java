@@ -221,7 +221,7 @@ class CalendarRulesTest {
     kith().database().inTransaction(c -> {
       try (var st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT c.name, s.source, c.since, c.last_interaction FROM contact c"
-              + " JOIN contact_source s ON s.contact_id = c.id ORDER BY c.name")) {
+              + " JOIN contact_sources s ON s.contact_id = c.id ORDER BY c.name")) {
         List<String> got = new ArrayList<>();
         while (rs.next()) {
           got.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getObject(3) + "|" + (rs.getObject(4) != null));

@@ -1,21 +1,19 @@
 package app.kith.ingest.mail;
 
+import app.kith.contacts.NewContacts;
 import app.kith.contacts.Interactions;
 import app.kith.store.Database;
-import app.kith.store.Sql;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -140,35 +138,6 @@ final class EmailInteractions {
 
   /** A new contact from a mail party: the display name (or the address), entering the network that day. */
   private static long create(Connection c, Party p, Instant at, Instant now) throws SQLException {
-    String name = p.name() != null ? p.name() : p.email();
-    long id;
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO contact (name, name_key, since, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
-        Statement.RETURN_GENERATED_KEYS)) {
-      ps.setString(1, name);
-      ps.setString(2, name.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip());
-      ps.setObject(3, LocalDate.ofInstant(at, ZoneOffset.UTC));
-      Sql.setInstant(ps, 4, now);
-      Sql.setInstant(ps, 5, now);
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        id = keys.getLong(1);
-      }
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement("INSERT INTO contact_email (contact_id, email, email_key, ord) VALUES (?, ?, ?, 0)")) {
-      ps.setLong(1, id);
-      ps.setString(2, p.email());
-      ps.setString(3, Party.key(p.email()));
-      ps.executeUpdate();
-    }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO contact_source (contact_id, source, added_at) VALUES (?, ?, ?)")) {
-      ps.setLong(1, id);
-      ps.setString(2, "email");
-      Sql.setInstant(ps, 3, now);
-      ps.executeUpdate();
-    }
-    return id;
+    return NewContacts.fromAddress(c, p.name(), p.email(), LocalDate.ofInstant(at, ZoneOffset.UTC), "email", now);
   }
 }

@@ -1,0 +1,62 @@
+package app.kith.contacts;
+
+import app.kith.store.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A person Kith meets by address only (an attendee of an invitation, a party of a mail) becomes a
+ * contact here, keyed the way contact import keys people, so that a later export of the same person
+ * merges into this contact instead of doubling it.
+ */
+public final class NewContacts {
+  private NewContacts() {}
+
+  /**
+   * Creates a contact with one e-mail address inside the caller's transaction. The name is the
+   * display name, or the address's local part when there is none; {@code source} is how they came in
+   * ("met at ...", "email").
+   *
+   * @return the new contact's id
+   */
+  public static long fromAddress(
+      Connection c, String name, String email, LocalDate since, String source, Instant now) throws SQLException {
+    String address = email.trim();
+    String shown =
+        name == null || name.isBlank() || name.trim().equalsIgnoreCase(address)
+            ? address.substring(0, Math.max(0, address.indexOf('@')))
+            : name.trim();
+    if (shown.isEmpty()) {
+      shown = address;
+    }
+    long id;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO contact (name, name_key, since, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+            new String[] {"id"})) {
+      ps.setString(1, shown);
+      ps.setString(2, Keys.name(shown));
+      Sql.setDate(ps, 3, since);
+      ps.setString(4, source);
+      Sql.setInstant(ps, 5, now);
+      Sql.setInstant(ps, 6, now);
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        id = keys.getLong(1);
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO contact_email (contact_id, email, email_key, ord) VALUES (?, ?, ?, 0)")) {
+      ps.setLong(1, id);
+      ps.setString(2, address);
+      ps.setString(3, Keys.email(address));
+      ps.executeUpdate();
+    }
+    return id;
+  }
+}
