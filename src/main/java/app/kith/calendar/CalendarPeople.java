@@ -1,5 +1,6 @@
 package app.kith.calendar;
 
+import app.kith.contacts.ContactStore;
 import app.kith.contacts.NewContacts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -89,16 +90,11 @@ public final class CalendarPeople {
     if (hit != null) {
       return hit;
     }
-    try (PreparedStatement ps = c.prepareStatement("SELECT contact_id FROM contact_email WHERE email_key = ?")) {
-      ps.setString(1, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        Long id = rs.next() ? rs.getLong(1) : null;
-        if (id != null) {
-          known.put(key, id);
-        }
-        return id;
-      }
+    Long id = ContactStore.idByEmailKey(c, key);
+    if (id != null) {
+      known.put(key, id);
     }
+    return id;
   }
 
   private long create(Connection c, String name, String email, LocalDate since, String source, Instant now)

@@ -17,8 +17,8 @@ final class ContactArgument {
   record Found(long id, String name, String email) {}
 
   private static final String SELECT =
-      "SELECT c.id, c.name, (SELECT ce.email FROM contact_email ce WHERE ce.contact_id = c.id"
-          + " ORDER BY ce.ord FETCH FIRST 1 ROWS ONLY) AS email FROM contact c";
+      "SELECT c.id, c.name, COALESCE(c.email, (SELECT ce.email FROM contact_email ce WHERE ce.contact_id = c.id"
+          + " ORDER BY ce.ord FETCH FIRST 1 ROWS ONLY)) AS email FROM contact c";
 
   static Found resolve(Connection c, String arg) throws SQLException {
     String v = arg == null ? "" : arg.strip();
@@ -35,7 +35,7 @@ final class ContactArgument {
       found =
           query(
               c,
-              SELECT + " WHERE c.id IN (SELECT contact_id FROM contact_email WHERE email_key = ?)",
+              SELECT + " WHERE c.id IN (SELECT contact_id FROM contact_emails WHERE email_key = ?)",
               v.toLowerCase(Locale.ROOT),
               false);
       if (found.isEmpty()) {

@@ -291,7 +291,10 @@ public final class ContactImport implements AutoCloseable {
       }
     }
     Set<Long> ids = new HashSet<>();
+    // a first address or number is on the contact row, the ones added later in contact_email/_phone
+    ids.addAll(ids(c, "SELECT id FROM contact WHERE email_key IN ", emails));
     ids.addAll(ids(c, "SELECT contact_id FROM contact_email WHERE email_key IN ", emails));
+    ids.addAll(ids(c, "SELECT id FROM contact WHERE phone_key IN ", phones));
     ids.addAll(ids(c, "SELECT contact_id FROM contact_phone WHERE phone_key IN ", phones));
     ids.addAll(ids(c, "SELECT id FROM contact WHERE name_key IN ", names));
     if (known.dryRun) {
@@ -339,7 +342,8 @@ public final class ContactImport implements AutoCloseable {
       Map<Long, Person> people = new LinkedHashMap<>();
       try (PreparedStatement ps =
           c.prepareStatement(
-              "SELECT id, name, organization, title, birthday, notes, since, cadence, manual_fields FROM contact WHERE id IN "
+              "SELECT id, name, organization, title, birthday, notes, since, cadence, manual_fields, email, email_key, phone,"
+                  + " phone_key FROM contact WHERE id IN "
                   + in + " ORDER BY id")) {
         bind(ps, part);
         try (ResultSet rs = ps.executeQuery()) {
@@ -353,6 +357,16 @@ public final class ContactImport implements AutoCloseable {
             p.notes = rs.getString("notes");
             p.since = Sql.getDate(rs, "since");
             p.cadence = rs.getString("cadence");
+            if (rs.getString("email_key") != null) {
+              p.firstEmail = new String[] {rs.getString("email"), rs.getString("email_key")};
+              p.emails.add(p.firstEmail[0]);
+              p.emailKeys.add(p.firstEmail[1]);
+            }
+            if (rs.getString("phone_key") != null) {
+              p.firstPhone = new String[] {rs.getString("phone"), rs.getString("phone_key")};
+              p.phones.add(p.firstPhone[0]);
+              p.phoneKeys.add(p.firstPhone[1]);
+            }
             String manual = rs.getString("manual_fields");
             if (manual != null && !manual.isBlank()) {
               for (String f : manual.split(",")) {
@@ -364,24 +378,26 @@ public final class ContactImport implements AutoCloseable {
         }
       }
       try (PreparedStatement ps =
-          c.prepareStatement("SELECT contact_id, email, email_key FROM contact_email WHERE contact_id IN " + in + " ORDER BY contact_id, ord")) {
+          c.prepareStatement("SELECT contact_id, email, email_key, ord FROM contact_email WHERE contact_id IN " + in + " ORDER BY contact_id, ord")) {
         bind(ps, part);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             Person p = people.get(rs.getLong(1));
             p.emails.add(rs.getString(2));
             p.emailKeys.add(rs.getString(3));
+            p.emailOrd = Math.max(p.emailOrd, rs.getInt(4) + 1);
           }
         }
       }
       try (PreparedStatement ps =
-          c.prepareStatement("SELECT contact_id, phone, phone_key FROM contact_phone WHERE contact_id IN " + in + " ORDER BY contact_id, ord")) {
+          c.prepareStatement("SELECT contact_id, phone, phone_key, ord FROM contact_phone WHERE contact_id IN " + in + " ORDER BY contact_id, ord")) {
         bind(ps, part);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             Person p = people.get(rs.getLong(1));
             p.phones.add(rs.getString(2));
             p.phoneKeys.add(rs.getString(3));
+            p.phoneOrd = Math.max(p.phoneOrd, rs.getInt(4) + 1);
           }
         }
       }
@@ -395,8 +411,6 @@ public final class ContactImport implements AutoCloseable {
         }
       }
       for (Person p : people.values()) {
-        p.emailOrd = p.emails.size();
-        p.phoneOrd = p.phones.size();
         working.loaded.put(p.id, p);
         working.index(p);
       }
@@ -413,21 +427,25 @@ public final class ContactImport implements AutoCloseable {
 
   private void write(Connection c, Working working) throws SQLException {
     List<Person> fresh = working.fresh;
+    for (Person p : fresh) {
+      p.takeFirstAddresses();
+    }
     MultiInsert.run(
         c,
-        "INSERT INTO contact (name, name_key, organization, org_key, title, birthday, notes, since, created_at, updated_at,"
-            + " source)",
-        11,
+        "INSERT INTO contact (name, name_key, organization, org_key, title, birthday, notes, since, email, email_key, phone,"
+            + " phone_key, created_at, updated_at, source)",
+        15,
         fresh,
         (ps, i, p) -> {
           bindFields(ps, i, p);
-          Sql.setInstant(ps, i + 8, now);
-          Sql.setInstant(ps, i + 9, now);
-          ps.setString(i + 10, source);
+          Sql.setInstant(ps, i + 12, now);
+          Sql.setInstant(ps, i + 13, now);
+          ps.setString(i + 14, source);
         },
         (p, id) -> p.id = id);
     List<Person> changed = new ArrayList<>();
     for (Person p : working.loaded.values()) {
+      p.takeFirstAddresses();
       if (p.fieldsChanged) {
         changed.add(p);
       }
@@ -436,12 +454,12 @@ public final class ContactImport implements AutoCloseable {
       try (PreparedStatement ps =
           c.prepareStatement(
               "UPDATE contact SET name = ?, name_key = ?, organization = ?, org_key = ?, title = ?, birthday = ?, notes = ?,"
-                  + " since = ?, updated_at = ? WHERE id = ?")) {
+                  + " since = ?, email = ?, email_key = ?, phone = ?, phone_key = ?, updated_at = ? WHERE id = ?")) {
         for (Person p : changed) {
           p.nameOrgKey(); // brings nameKey and orgKey up to date
           bindFields(ps, 1, p);
-          Sql.setInstant(ps, 9, now);
-          ps.setLong(10, p.id);
+          Sql.setInstant(ps, 13, now);
+          ps.setLong(14, p.id);
           ps.addBatch();
         }
         ps.executeBatch();
@@ -500,6 +518,10 @@ public final class ContactImport implements AutoCloseable {
     ps.setString(i + 5, p.birthday);
     ps.setString(i + 6, p.notes);
     Sql.setDate(ps, i + 7, p.since);
+    ps.setString(i + 8, p.firstEmail == null ? null : p.firstEmail[0]);
+    ps.setString(i + 9, p.firstEmail == null ? null : p.firstEmail[1]);
+    ps.setString(i + 10, p.firstPhone == null ? null : p.firstPhone[0]);
+    ps.setString(i + 11, p.firstPhone == null ? null : p.firstPhone[1]);
   }
 
   /** The people of the current chunk (or, in a dry run, of the whole file), indexed by key. */
@@ -570,7 +592,26 @@ public final class ContactImport implements AutoCloseable {
     final List<String[]> addedPhones = new ArrayList<>();
     final List<String> addedSources = new ArrayList<>();
     boolean fieldsChanged;
-    int emailOrd, phoneOrd;
+    /** The first e-mail address and phone number (shown, key), kept on the contact row; null when none. */
+    String[] firstEmail, firstPhone;
+    /** The ord the next address or number added to contact_email / contact_phone gets (the row's own is 0). */
+    int emailOrd = 1, phoneOrd = 1;
+
+    /**
+     * Moves the first added address and number onto the contact row when it has none yet (a row
+     * change); the rest go to contact_email and contact_phone.
+     */
+    void takeFirstAddresses() {
+      // only for someone who had none stored: a stored one (even in contact_email alone) stays first
+      if (firstEmail == null && !addedEmails.isEmpty() && emails.size() == addedEmails.size()) {
+        firstEmail = addedEmails.remove(0);
+        fieldsChanged = true;
+      }
+      if (firstPhone == null && !addedPhones.isEmpty() && phones.size() == addedPhones.size()) {
+        firstPhone = addedPhones.remove(0);
+        fieldsChanged = true;
+      }
+    }
 
     /** The matching key of name and organisation, computed again only when either changed. */
     String nameOrgKey() {

@@ -48,9 +48,23 @@ public final class ContactStore {
     return value != null && value.toLowerCase(Locale.ROOT).contains(q);
   }
 
+  /**
+   * The contact an e-mail address belongs to (by its key, {@link Keys#email}), or null. The first
+   * address is on the contact row, later ones in contact_email; view contact_emails unites them, and
+   * both H2 and PostgreSQL take the key into each half, to its index.
+   */
+  public static Long idByEmailKey(Connection c, String emailKey) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT contact_id FROM contact_emails WHERE email_key = ?")) {
+      ps.setString(1, emailKey);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
+  }
+
   static List<Contact> loadAll(Connection c) throws SQLException {
-    Map<Long, List<String>> emails = values(c, "SELECT contact_id, email FROM contact_email ORDER BY contact_id, ord");
-    Map<Long, List<String>> phones = values(c, "SELECT contact_id, phone FROM contact_phone ORDER BY contact_id, ord");
+    Map<Long, List<String>> emails = values(c, "SELECT contact_id, email FROM contact_emails ORDER BY contact_id, ord");
+    Map<Long, List<String>> phones = values(c, "SELECT contact_id, phone FROM contact_phones ORDER BY contact_id, ord");
     Map<Long, List<String>> sources =
         values(c, "SELECT contact_id, source FROM contact_sources ORDER BY contact_id, added_at, source");
     List<Contact> out = new ArrayList<>();

@@ -17,7 +17,7 @@ public final class NewContacts {
   private NewContacts() {}
 
   /**
-   * Creates a contact with one e-mail address inside the caller's transaction. The name is the
+   * Creates a contact with one e-mail address (on the contact row, as its first) inside the caller's transaction. The name is the
    * display name, or the address's local part when there is none; {@code source} is how they came in
    * ("met at ...", "email").
    *
@@ -36,26 +36,22 @@ public final class NewContacts {
     long id;
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO contact (name, name_key, since, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO contact (name, name_key, email, email_key, since, source, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             new String[] {"id"})) {
       ps.setString(1, shown);
       ps.setString(2, Keys.name(shown));
-      Sql.setDate(ps, 3, since);
-      ps.setString(4, source);
-      Sql.setInstant(ps, 5, now);
-      Sql.setInstant(ps, 6, now);
+      ps.setString(3, address);
+      ps.setString(4, Keys.email(address));
+      Sql.setDate(ps, 5, since);
+      ps.setString(6, source);
+      Sql.setInstant(ps, 7, now);
+      Sql.setInstant(ps, 8, now);
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         keys.next();
         id = keys.getLong(1);
       }
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement("INSERT INTO contact_email (contact_id, email, email_key, ord) VALUES (?, ?, ?, 0)")) {
-      ps.setLong(1, id);
-      ps.setString(2, address);
-      ps.setString(3, Keys.email(address));
-      ps.executeUpdate();
     }
     return id;
   }

@@ -136,9 +136,9 @@ final class Dossier {
 
   private String email(long contactId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT email FROM contact_email WHERE contact_id = ? ORDER BY ord, email_key")) {
+        "SELECT COALESCE(c.email, (SELECT ce.email FROM contact_email ce WHERE ce.contact_id = c.id"
+            + " ORDER BY ce.ord, ce.email_key FETCH FIRST 1 ROWS ONLY)) FROM contact c WHERE c.id = ?")) {
       ps.setLong(1, contactId);
-      ps.setMaxRows(1);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getString(1) : null;
       }

@@ -1,5 +1,6 @@
 package app.kith.schedule;
 
+import app.kith.contacts.ContactStore;
 import app.kith.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -139,12 +140,7 @@ final class FollowUpRule {
   }
 
   private static Long contactByEmail(Connection c, String emailKey) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT contact_id FROM contact_email WHERE email_key = ?")) {
-      ps.setString(1, emailKey);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : null;
-      }
-    }
+    return ContactStore.idByEmailKey(c, emailKey);
   }
 
   /** Whether an interaction with the contact was recorded before the event started. */

@@ -309,7 +309,7 @@ class MailImapRouteTest {
     });
     // calendar ingest and contact import stored the records; never a hold or a trust refusal
     assertThat(count("SELECT COUNT(*) FROM calendar_event WHERE uid = 'evt-owner'")).as(reports.get("inv@mail")).isEqualTo(1);
-    assertThat(count("SELECT COUNT(*) FROM contact_email WHERE email_key = 'erin@example.org'"))
+    assertThat(count("SELECT COUNT(*) FROM contact_emails WHERE email_key = 'erin@example.org'"))
         .as(reports.get("card@mail")).isEqualTo(1);
     assertThat(reports.values()).noneMatch(r -> r.contains("held") || r.contains("not the owner"));
   }

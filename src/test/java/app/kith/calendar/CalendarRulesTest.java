@@ -255,7 +255,7 @@ class CalendarRulesTest {
     assertThat(interactions()).isEqualTo(320 * 7);
     kith().database().inTransaction(c -> {
       try (var st = c.createStatement()) {
-        st.executeUpdate("UPDATE contact SET cadence = 'P1M' WHERE id = (SELECT contact_id FROM contact_email"
+        st.executeUpdate("UPDATE contact SET cadence = 'P1M' WHERE id = (SELECT contact_id FROM contact_emails"
             + " WHERE email_key = 'p0@example.org')");
       }
       return null;
@@ -266,7 +266,7 @@ class CalendarRulesTest {
     kith().database().inTransaction(c -> {
       try (var st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT e.email_key, c.last_interaction, c.next_due FROM contact c"
-              + " JOIN contact_email e ON e.contact_id = c.id ORDER BY e.email_key")) {
+              + " JOIN contact_emails e ON e.contact_id = c.id ORDER BY e.email_key")) {
         int n = 0;
         while (rs.next()) {
           n++;

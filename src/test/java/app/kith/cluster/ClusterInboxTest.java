@@ -84,8 +84,8 @@ class ClusterInboxTest {
       }
       try (Connection c = schema.connect()) {
         assertThat(count(c, "SELECT COUNT(*) FROM contact")).isEqualTo(PER_FOLDER);
-        assertThat(count(c, "SELECT COUNT(DISTINCT contact_id) FROM contact_email")).isEqualTo(PER_FOLDER);
-        assertThat(count(c, "SELECT COUNT(*) FROM contact_email")).isEqualTo(PER_FOLDER);
+        assertThat(count(c, "SELECT COUNT(DISTINCT contact_id) FROM contact_emails")).isEqualTo(PER_FOLDER);
+        assertThat(count(c, "SELECT COUNT(*) FROM contact_emails")).isEqualTo(PER_FOLDER);
         assertThat(count(c, "SELECT COUNT(*) FROM calendar_event")).isEqualTo(PER_FOLDER);
         assertThat(count(c, "SELECT COUNT(DISTINCT uid) FROM calendar_event")).isEqualTo(PER_FOLDER);
         assertThat(count(c, "SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE processorName = 'kith-inbox'"))

@@ -71,6 +71,32 @@ class ContactImportTest {
   }
 
   @Test
+  void addressesKeepTheirOrderWhetherOnTheContactRowOrAddedLater() throws Exception {
+    load("a", false, person("Lars Henriksen", List.of(), List.of("+47 412 34 567"), null));
+    load("b", false, person("Lars Henriksen", List.of("lars@example.no", "lars@home.example"), List.of("+47 999 88 777"), null));
+    load("c", false, person("Lars Henriksen", List.of("LARS@home.example", "lh@old.example"), List.of(), null));
+    Contact lars = all().get(0);
+    assertThat(lars.emails()).containsExactly("lars@example.no", "lars@home.example", "lh@old.example");
+    assertThat(lars.phones()).containsExactly("+47 412 34 567", "+47 999 88 777");
+    try (var c = db.connection(); var st = c.createStatement();
+        var rs = st.executeQuery("SELECT email, phone, (SELECT COUNT(*) FROM contact_email) FROM contact")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).as("the first address is on the contact row").isEqualTo("lars@example.no");
+      assertThat(rs.getString(2)).isEqualTo("+47 412 34 567");
+      assertThat(rs.getInt(3)).isEqualTo(2);
+    }
+    // each address finds the one person, wherever it is stored
+    assertThat(load("d", false, person("L. H.", List.of("lh@old.example"), List.of(), null)))
+        .containsExactly(ContactImport.Outcome.MERGED);
+    try (var c = db.connection()) {
+      assertThat(ContactStore.idByEmailKey(c, "lars@example.no")).isEqualTo(lars.id());
+      assertThat(ContactStore.idByEmailKey(c, "lh@old.example")).isEqualTo(lars.id());
+      assertThat(ContactStore.idByEmailKey(c, "nobody@example.org")).isNull();
+    }
+    assertThat(all()).hasSize(1);
+  }
+
+  @Test
   void samePhoneWrittenDifferentlyIsOnePerson() {
     load("a", false, person("Lars Henriksen", List.of(), List.of("+47 412 34 567"), null));
     assertThat(load("b", false, person("Lars H", List.of("lars@example.no"), List.of("0047-412-34567"), null)))

@@ -1,6 +1,7 @@
 package app.kith.ingest.mail;
 
 import app.kith.contacts.NewContacts;
+import app.kith.contacts.ContactStore;
 import app.kith.contacts.Interactions;
 import app.kith.store.Database;
 import jakarta.mail.internet.MailDateFormat;
@@ -128,12 +129,7 @@ final class EmailInteractions {
   }
 
   private static Long find(Connection c, String email) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT contact_id FROM contact_email WHERE email_key = ?")) {
-      ps.setString(1, Party.key(email));
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : null;
-      }
-    }
+    return ContactStore.idByEmailKey(c, Party.key(email));
   }
 
   /** A new contact from a mail party: the display name (or the address), entering the network that day. */

@@ -85,7 +85,7 @@ class MailInTest {
     assertThat(Mails.interactions(kith.database())).singleElement().asString().contains("email:m2@mail:");
     String name = kith.database().inTransaction(c -> {
       try (var rs = c.createStatement().executeQuery(
-          "SELECT c.name FROM contact c JOIN contact_email e ON e.contact_id = c.id WHERE e.email_key = 'carol@example.net'")) {
+          "SELECT c.name FROM contact c JOIN contact_emails e ON e.contact_id = c.id WHERE e.email_key = 'carol@example.net'")) {
         return rs.next() ? rs.getString(1) : null;
       }
     });
