@@ -53,7 +53,7 @@ final class SmtpSink implements MailSink {
       transport.sendMessage(message, message.getAllRecipients());
     } catch (MessagingException e) {
       closeQuietly();
-      if (!reused || !(e.getNextException() instanceof java.io.IOException || e.getCause() instanceof java.io.IOException)) {
+      if (!reused || !connectionLost(e)) {
         throw e;
       }
       connect();
@@ -64,6 +64,17 @@ final class SmtpSink implements MailSink {
         throw again;
       }
     }
+  }
+
+  /**
+   * Whether the connection was gone rather than the message refused: an I/O error, or no reply at
+   * all (Angus reports a server that closed the connection as a send failure with return code -1,
+   * "[EOF]", depending on whether the write or the read noticed first).
+   */
+  private static boolean connectionLost(MessagingException e) {
+    return e.getNextException() instanceof java.io.IOException
+        || e.getCause() instanceof java.io.IOException
+        || (e instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException f && f.getReturnCode() == -1);
   }
 
   private void connect() throws Unavailable {
