@@ -45,7 +45,6 @@ public final class ContactImport implements AutoCloseable {
   }
 
   public static final int CHUNK = 2000;
-  private static final Working NOTHING_KNOWN = new Working();
   private static final int IN_LIST = 500;
 
   private final Database db;
@@ -56,6 +55,7 @@ public final class ContactImport implements AutoCloseable {
   private final LocalDate today;
   private final Consumer<Outcome> outcomes;
   private final List<In> pending = new ArrayList<>(CHUNK);
+  /** The people of the chunk being resolved (of the whole run in a dry run); used by one thread at a time. */
   private Working working = new Working();
   /** Chunks are resolved and written on one thread of their own while the next chunk is read. */
   private final ExecutorService writer =
@@ -100,10 +100,11 @@ public final class ContactImport implements AutoCloseable {
   }
 
   /**
-   * Resolves the records added so far and hands them to the writer. While the writer is still
-   * busy with the previous chunk, this thread already asks the database which stored people the
-   * new chunk's keys point at; the previous chunk's own people are not visible there yet, so they
-   * are carried over in memory (with the ids the writer gave them) before the chunk is matched.
+   * Hands the records added so far to the writer thread, which matches them against the stored
+   * people, writes and commits them while this thread reads the next chunk. All database work of
+   * an import happens there, one chunk after the other: a chunk's lookups see every earlier chunk
+   * committed, and the two threads never work on the same tables at once (on H2 that contention
+   * cost more than the overlap gained).
    */
   private void flush() {
     if (pending.isEmpty()) {
@@ -112,31 +113,20 @@ public final class ContactImport implements AutoCloseable {
     }
     List<In> chunk = new ArrayList<>(pending);
     pending.clear();
+    awaitInFlight();
     if (dryRun) {
-      awaitInFlight();
       List<Outcome> out = db.inTransaction(c -> resolveChunk(c, chunk, lookupIds(c, chunk)));
       out.forEach(outcomes);
       return;
     }
-    Working previous = working;
-    // every key is asked for: the previous chunk's index also holds people it only looked at
-    Set<Long> candidates = db.inTransaction(c -> lookupIds(c, chunk, NOTHING_KNOWN));
-    awaitInFlight();
-    Working next = new Working();
-    for (Person p : previous.people()) {
-      p.written();
-      next.loaded.put(p.id, p);
-      next.index(p);
-    }
-    working = next;
-    candidates.removeAll(next.loaded.keySet());
-    List<Outcome> out = db.inTransaction(c -> resolveChunk(c, chunk, candidates));
     inFlight =
         writer.submit(
             () ->
                 db.inTransaction(
                     c -> {
-                      write(c, next);
+                      working = new Working();
+                      List<Outcome> out = resolveChunk(c, chunk, lookupIds(c, chunk));
+                      write(c, working);
                       return out;
                     }));
   }
@@ -174,6 +164,7 @@ public final class ContactImport implements AutoCloseable {
 
   /** Writes what is left and waits for it; every outcome has been reported when this returns. */
   @Override
+
   public void close() {
     try {
       flush();
@@ -544,20 +535,6 @@ public final class ContactImport implements AutoCloseable {
       this.dryRun = dryRun;
     }
 
-    /**
-     * The people whose rows this chunk writes: the new ones and those it changed. (The others are
-     * stored already, and a lookup finds them.)
-     */
-    List<Person> people() {
-      List<Person> all = new ArrayList<>(fresh);
-      for (Person p : loaded.values()) {
-        if (p.fieldsChanged || !p.addedEmails.isEmpty() || !p.addedPhones.isEmpty() || !p.addedSources.isEmpty()) {
-          all.add(p);
-        }
-      }
-      return all;
-    }
-
     void index(Person p) {
       for (String k : p.emailKeys) {
         byEmail.putIfAbsent(k, p);
@@ -623,15 +600,6 @@ public final class ContactImport implements AutoCloseable {
       nameKey = Keys.name(name);
       orgKey = Keys.organization(organization);
       return nameKey == null ? null : nameKey + "\u0000" + (orgKey == null ? "" : orgKey);
-    }
-
-    /** After its chunk was written: what it holds is stored now. */
-    void written() {
-      addedEmails.clear();
-      addedPhones.clear();
-      addedSources.clear();
-      fieldsChanged = false;
-      sinceChanged = false;
     }
 
     /** Adds what is new; returns whether anything changed. */
