@@ -13,7 +13,8 @@ record NextDue(String cadence, Instant lastInteraction, Instant nextDue) {
 
   static NextDue read(Connection c, long contactId) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT cadence, last_interaction, next_due FROM contact WHERE id = ?")) {
+        c.prepareStatement("SELECT c.cadence, c.last_interaction, d.next_due FROM contact c"
+                + " LEFT JOIN contact_due d ON d.contact_id = c.id WHERE c.id = ?")) {
       ps.setLong(1, contactId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {

@@ -70,7 +70,8 @@ public final class ContactStore {
     List<Contact> out = new ArrayList<>();
     try (PreparedStatement ps =
             c.prepareStatement(
-                "SELECT id, name, organization, title, birthday, notes, since, cadence, last_interaction, next_due FROM contact");
+                "SELECT c.id, c.name, c.organization, c.title, c.birthday, c.notes, c.since, c.cadence, c.last_interaction,"
+                    + " d.next_due FROM contact c LEFT JOIN contact_due d ON d.contact_id = c.id");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         long id = rs.getLong("id");

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Records interactions (a meeting, an email, a logged call...) and keeps each contact's
- * {@code last_interaction} and keep-in-touch {@code next_due} in step. Every writer of interactions
+ * {@code last_interaction} and keep-in-touch due time (table {@code contact_due}, a row only for
+ * a contact with a cadence) in step. Every writer of interactions
  * (calendar ingest, mail in, the command line) goes through here.
  */
 public final class Interactions {
@@ -149,26 +150,26 @@ public final class Interactions {
                   + " (SELECT MAX(i.occurred_at) FROM interaction i WHERE i.contact_id = k.id AND i.occurred_at <= ?) AS last_at"
                   + " FROM contact k WHERE k.id IN (" + marks(chunk.size()) + ")");
           PreparedStatement write = c.prepareStatement(
-              "UPDATE contact SET last_interaction = ?, next_due = ?, updated_at = ? WHERE id = ?")) {
+              "UPDATE contact SET last_interaction = ?, updated_at = ? WHERE id = ?")) {
         Sql.setInstant(read, 1, now);
         for (int i = 0; i < chunk.size(); i++) {
           read.setLong(i + 2, chunk.get(i));
         }
-        int n = 0;
+        java.util.Map<Long, Instant> due = new java.util.LinkedHashMap<>();
         try (ResultSet rs = read.executeQuery()) {
           while (rs.next()) {
             Instant last = Sql.getInstant(rs, "last_at");
             Instant nextDue = nextDue(rs.getString("cadence"), last, Sql.getDate(rs, "since"), Sql.getInstant(rs, "created_at"));
             Sql.setInstant(write, 1, last);
-            Sql.setInstant(write, 2, nextDue);
-            Sql.setInstant(write, 3, now);
-            write.setLong(4, rs.getLong("id"));
+            Sql.setInstant(write, 2, now);
+            write.setLong(3, rs.getLong("id"));
             write.addBatch();
-            n++;
+            due.put(rs.getLong("id"), nextDue);
           }
         }
-        if (n > 0) {
-          write.executeBatch();
+        if (!due.isEmpty()) {
+          write.executeBatch(); // the contact rows are locked now: no other writer of their due time runs
+          setDue(c, due);
         }
       }
     }
@@ -214,13 +215,40 @@ public final class Interactions {
       }
     }
     Instant nextDue = nextDue(cadenceValue, last, since, created);
-    try (PreparedStatement ps =
-        c.prepareStatement("UPDATE contact SET last_interaction = ?, next_due = ?, updated_at = ? WHERE id = ?")) {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE contact SET last_interaction = ?, updated_at = ? WHERE id = ?")) {
       Sql.setInstant(ps, 1, last);
-      Sql.setInstant(ps, 2, nextDue);
-      Sql.setInstant(ps, 3, now);
-      ps.setLong(4, contactId);
+      Sql.setInstant(ps, 2, now);
+      ps.setLong(3, contactId);
       ps.executeUpdate();
+    }
+    java.util.Map<Long, Instant> due = new java.util.HashMap<>();
+    due.put(contactId, nextDue);
+    setDue(c, due);
+  }
+
+  /**
+   * Stores the contacts' due times ({@code null}: none, no row). The caller has updated their contact
+   * rows in the same transaction first: that row lock keeps two nodes from writing one contact's due
+   * time at once.
+   */
+  private static void setDue(Connection c, java.util.Map<Long, Instant> due) throws SQLException {
+    try (PreparedStatement delete = c.prepareStatement("DELETE FROM contact_due WHERE contact_id = ?");
+        PreparedStatement insert = c.prepareStatement("INSERT INTO contact_due (contact_id, next_due) VALUES (?, ?)")) {
+      boolean inserts = false;
+      for (var e : due.entrySet()) {
+        delete.setLong(1, e.getKey());
+        delete.addBatch();
+        if (e.getValue() != null) {
+          insert.setLong(1, e.getKey());
+          Sql.setInstant(insert, 2, e.getValue());
+          insert.addBatch();
+          inserts = true;
+        }
+      }
+      delete.executeBatch();
+      if (inserts) {
+        insert.executeBatch();
+      }
     }
   }
 }

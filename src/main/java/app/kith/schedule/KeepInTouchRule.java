@@ -12,24 +12,25 @@ import java.util.List;
 /**
  * {@code keep-in-touch}: a contact with a cadence whose {@code next_due} has come. The weekly energy
  * budget lets at most N become due per ISO week (owner's zone), most overdue first; the others
- * simply stay due in table {@code contact} and are picked in a later week, so none is lost. The
- * search follows index {@code contact_next_due}: its cost is the number of contacts due, not the
+ * simply stay due in table {@code contact_due} and are picked in a later week, so none is lost. The
+ * search follows index {@code contact_due_next}: its cost is the number of contacts due, not the
  * size of the network. An open reminder closes by itself when an interaction moves the contact's
  * next due time on, and is withdrawn when the contact's cadence is removed.
  */
 final class KeepInTouchRule {
 
   private static final String SETTLED =
-      "SELECT r.id, c.next_due FROM reminder r JOIN contact c ON c.id = r.contact_id"
+      "SELECT r.id, d.next_due FROM reminder r JOIN contact c ON c.id = r.contact_id"
+          + " LEFT JOIN contact_due d ON d.contact_id = c.id"
           + " WHERE r.kind = 'keep-in-touch' AND r.status IN ('due', 'snoozed')"
-          + " AND (c.next_due IS NULL OR c.next_due > r.cadence_due)";
+          + " AND (d.next_due IS NULL OR d.next_due > r.cadence_due)";
 
   private static final String CANDIDATES =
-      "SELECT c.id, c.name, c.next_due FROM contact c"
-          + " WHERE c.next_due <= ? AND c.cadence IS NOT NULL"
+      "SELECT c.id, c.name, d.next_due FROM contact_due d JOIN contact c ON c.id = d.contact_id"
+          + " WHERE d.next_due <= ? AND c.cadence IS NOT NULL"
           + " AND NOT EXISTS (SELECT 1 FROM reminder r WHERE r.contact_id = c.id AND r.kind = 'keep-in-touch'"
-          + "   AND (r.status IN ('due', 'snoozed') OR (r.cadence_due = c.next_due AND r.status <> 'withdrawn')))"
-          + " ORDER BY c.next_due, c.id FETCH FIRST ? ROWS ONLY";
+          + "   AND (r.status IN ('due', 'snoozed') OR (r.cadence_due = d.next_due AND r.status <> 'withdrawn')))"
+          + " ORDER BY d.next_due, c.id FETCH FIRST ? ROWS ONLY";
 
   private final ScheduleSettings settings;
 

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * withdraws those whose event changed, and closes follow-ups answered by an interaction. Safe to run
  * twice or on several nodes at once.
  *
- * <p>The sweep is state-based: it compares indexed tables (occurrences, contacts' {@code next_due},
+ * <p>The sweep is state-based: it compares indexed tables (occurrences, {@code contact_due},
  * reminders) with {@code now}, so a service that was stopped catches up by itself on its next pass,
  * and a second pass at the same instant changes nothing. One pass is one transaction holding the
  * sweep lock row ({@code FOR UPDATE SKIP LOCKED}): a pass that finds the lock taken returns at once

@@ -265,8 +265,8 @@ class CalendarRulesTest {
     assertThat(interactions()).isEqualTo(321 * 7);
     kith().database().inTransaction(c -> {
       try (var st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT e.email_key, c.last_interaction, c.next_due FROM contact c"
-              + " JOIN contact_emails e ON e.contact_id = c.id ORDER BY e.email_key")) {
+          ResultSet rs = st.executeQuery("SELECT e.email_key, c.last_interaction, d.next_due FROM contact c"
+              + " JOIN contact_emails e ON e.contact_id = c.id LEFT JOIN contact_due d ON d.contact_id = c.id ORDER BY e.email_key")) {
         int n = 0;
         while (rs.next()) {
           n++;

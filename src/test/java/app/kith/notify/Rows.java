@@ -67,7 +67,9 @@ public final class Rows {
     return db.inTransaction(c -> {
       boolean keepInTouch = kind.equals("keep-in-touch") && contactId != null;
       if (keepInTouch) {
-        exec(c, "UPDATE contact SET cadence = COALESCE(cadence, 'P1M'), next_due = ? WHERE id = ?", dueAt, contactId);
+        exec(c, "UPDATE contact SET cadence = COALESCE(cadence, 'P1M') WHERE id = ?", contactId);
+        exec(c, "DELETE FROM contact_due WHERE contact_id = ?", contactId);
+        exec(c, "INSERT INTO contact_due (contact_id, next_due) VALUES (?, ?)", contactId, dueAt);
       }
       return insert(c,
           "INSERT INTO reminder (kind, reminder_key, contact_id, event_uid, recurrence_id, title, due_at, status, cadence_due,"

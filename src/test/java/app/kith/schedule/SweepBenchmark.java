@@ -97,22 +97,27 @@ class SweepBenchmark {
   static void insertContacts(Connection c, int contacts, int due, Instant now) throws java.sql.SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO contact (name, cadence, last_interaction, next_due, created_at, updated_at) VALUES (?, 'P1M', ?, ?, ?, ?)")) {
+            "INSERT INTO contact (name, cadence, last_interaction, created_at, updated_at) VALUES (?, 'P1M', ?, ?, ?)")) {
       int step = Math.max(1, contacts / Math.max(1, due));
       for (int i = 0; i < contacts; i++) {
         boolean isDue = i % step == 0 && i / step < due;
         Instant next = isDue ? now.minusSeconds(60L + (i % 2_592_000)) : now.plus(Duration.ofDays(1 + i % 30));
         ps.setString(1, "Contact " + i);
         Sql.setInstant(ps, 2, next.minus(Duration.ofDays(30)));
-        Sql.setInstant(ps, 3, next);
+        Sql.setInstant(ps, 3, now.minus(Duration.ofDays(400)));
         Sql.setInstant(ps, 4, now.minus(Duration.ofDays(400)));
-        Sql.setInstant(ps, 5, now.minus(Duration.ofDays(400)));
         ps.addBatch();
         if (i % 5_000 == 4_999) {
           ps.executeBatch();
         }
       }
       ps.executeBatch();
+    }
+    // each new contact is due 30 days after its last interaction (the next computed above)
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO contact_due (contact_id, next_due) SELECT id, last_interaction + INTERVAL '30' DAY FROM contact c"
+            + " WHERE NOT EXISTS (SELECT 1 FROM contact_due d WHERE d.contact_id = c.id)")) {
+      ps.executeUpdate();
     }
   }
 

@@ -65,7 +65,8 @@ class SweepPostgresTest {
       f.interaction(ana, local("2025-01-20T09:30"), "email");
       long first = f.reminders("kind = 'keep-in-touch'").get(0).id();
       new ReminderActions(f.kith).snooze(first, local("2025-01-20T11:00"));
-      f.sql("UPDATE contact SET cadence = NULL, next_due = NULL WHERE name = 'Friend 1'");
+      f.sql("UPDATE contact SET cadence = NULL WHERE name = 'Friend 1'");
+      f.sql("DELETE FROM contact_due WHERE contact_id = (SELECT id FROM contact WHERE name = 'Friend 1')");
       SweepResult r = f.sweep();
       assertThat(r.withdrawn()).isEqualTo(2);
       assertThat(r.closed()).isEqualTo(1);

@@ -45,7 +45,7 @@ class MigrationsTest {
   }
 
   @Test
-  void firstEmailAndPhoneMoveOntoTheContactRowWithTheRestLeftInOrder() throws Exception {
+  void laterMigrationsCarryTheDataOver() throws Exception {
     String url = Database.defaultUrl(home);
     legacyContacts(url, "sa", null);
     try (Database db = Database.open(url, "sa", null, null, 2)) {
@@ -55,7 +55,7 @@ class MigrationsTest {
 
   @Test
   @Tag("postgres")
-  void firstEmailAndPhoneMoveOntoTheContactRowOnPostgresql() throws Exception {
+  void laterMigrationsCarryTheDataOverOnPostgresql() throws Exception {
     assumeThat(TestPostgres.reachable()).as("PostgreSQL on 127.0.0.1:5432").isTrue();
     String schema = TestPostgres.schemaName("kith_mig26");
     try {
@@ -68,7 +68,10 @@ class MigrationsTest {
     }
   }
 
-  /** The schema as version 25 left it, with addresses and numbers in their own tables only. */
+  /**
+   * The schema as version 25 left it: addresses and numbers in their own tables only, the due time
+   * on the contact row.
+   */
   private static void legacyContacts(String url, String user, String schema) throws Exception {
     var fc = org.flywaydb.core.Flyway.configure()
         .dataSource(url, user, null)
@@ -83,8 +86,9 @@ class MigrationsTest {
       if (schema != null) {
         st.execute("SET search_path TO " + schema);
       }
-      st.execute("INSERT INTO contact (id, name, created_at, updated_at) VALUES (1, 'Ada', TIMESTAMP '2026-01-01 00:00:00',"
-          + " TIMESTAMP '2026-01-01 00:00:00'), (2, 'Bo', TIMESTAMP '2026-01-01 00:00:00', TIMESTAMP '2026-01-01 00:00:00')");
+      st.execute("INSERT INTO contact (id, name, cadence, next_due, created_at, updated_at) VALUES"
+          + " (1, 'Ada', 'P1M', TIMESTAMP '2026-02-01 09:00:00', TIMESTAMP '2026-01-01 00:00:00', TIMESTAMP '2026-01-01 00:00:00'),"
+          + " (2, 'Bo', NULL, NULL, TIMESTAMP '2026-01-01 00:00:00', TIMESTAMP '2026-01-01 00:00:00')");
       st.execute("INSERT INTO contact_email (contact_id, email, email_key, ord) VALUES"
           + " (1, 'Ada@Work.example', 'ada@work.example', 0), (1, 'ada@home.example', 'ada@home.example', 1),"
           + " (1, 'ada@old.example', 'ada@old.example', 2)");
@@ -120,6 +124,12 @@ class MigrationsTest {
           phones.add(rs.getString(1));
         }
         assertThat(phones).containsExactly("+31 6 1234 5678", "020 123 4567");
+      }
+      try (ResultSet rs = st.executeQuery("SELECT contact_id, next_due FROM contact_due")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getLong(1)).isEqualTo(1);
+        assertThat(rs.getObject(2, java.time.LocalDateTime.class)).hasToString("2026-02-01T09:00");
+        assertThat(rs.next()).as("Bo has no cadence, so no due time").isFalse();
       }
     }
   }
