@@ -49,8 +49,15 @@ final class VCardSource implements RecordSource {
 
   @Override
   public Rec next() throws IOException {
-    if (taken.isEmpty() && take() == null) {
-      return null;
+    if (taken.isEmpty()) {
+      // nothing read ahead (at the start, after a refused card or a restart): hand on the next card
+      VCardSplitter.RawCard raw = take();
+      if (raw == null) {
+        return null;
+      }
+      if (raw.rejectReason() == null) {
+        text.queued.addLast(raw.text());
+      }
     }
     VCardSplitter.RawCard raw = taken.peekFirst();
     String where = "card " + raw.number();

@@ -163,6 +163,37 @@ class ContactDecodingTest {
   }
 
   @Test
+  void aCardEzVcardThrowsOnIsRejectedAndTheCardsAfterItStillRead() throws Exception {
+    // ez-vcard 0.12.1 throws DateTimeException from readNext() on an out-of-range UTC offset
+    byte[] file = bytes(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:First\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Second\r\nTZ;VALUE=utc-offset:+99\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Third\r\nEMAIL:third@example.com\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Fourth\r\nEND:VCARD\r\n");
+    List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs).extracting(RecordSource.Rec::where).containsExactly("card 1", "card 2", "card 3", "card 4");
+    assertThat(recs.get(0).draft().name).isEqualTo("First");
+    assertThat(recs.get(1).draft()).isNull();
+    assertThat(recs.get(1).reject()).startsWith("the card cannot be read");
+    assertThat(recs.get(2).draft().name).isEqualTo("Third");
+    assertThat(recs.get(2).draft().emails).containsExactly("third@example.com");
+    assertThat(recs.get(3).draft().name).isEqualTo("Fourth");
+  }
+
+  @Test
+  void aRefusedFirstCardLeavesTheNextOnesInPlace() throws Exception {
+    byte[] file = bytes(
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:outer\r\nBEGIN:VCARD\r\nN:inner\r\nEND:VCARD\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Second\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Third\r\nEND:VCARD\r\n");
+    List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs).extracting(RecordSource.Rec::where).containsExactly("card 1", "card 2", "card 3");
+    assertThat(recs.get(0).reject()).contains("nested");
+    assertThat(recs.get(1).draft().name).isEqualTo("Second");
+    assertThat(recs.get(2).draft().name).isEqualTo("Third");
+  }
+
+  @Test
   void longFieldsAreCutWithANote() {
     Draft d = new Draft();
     d.name = "N".repeat(1500);
