@@ -164,7 +164,6 @@ public final class ContactImport implements AutoCloseable {
 
   /** Writes what is left and waits for it; every outcome has been reported when this returns. */
   @Override
-
   public void close() {
     try {
       flush();
