@@ -21,14 +21,13 @@ final class VCardSource implements RecordSource {
   private final String format;
   /** The cards taken from the splitter and not yet returned, in file order (the refused ones too). */
   private final ArrayDeque<VCardSplitter.RawCard> taken = new ArrayDeque<>();
-  private CardText text;
-  private VCardReader reader;
+  private CardText text = new CardText();
+  private VCardReader reader = new VCardReader(text);
 
   VCardSource(InputStream in, boolean unicode, int maxFieldLength, long maxPhotoBytes) throws IOException {
     this.splitter = new VCardSplitter(in, unicode, maxFieldLength, maxPhotoBytes);
     VCardSplitter.RawCard first = take();
     this.format = "vcard-" + version(first == null ? null : first.version());
-    restartReader();
   }
 
   private static String version(String v) {
@@ -49,15 +48,8 @@ final class VCardSource implements RecordSource {
 
   @Override
   public Rec next() throws IOException {
-    if (taken.isEmpty()) {
-      // nothing read ahead (at the start, after a refused card or a restart): hand on the next card
-      VCardSplitter.RawCard raw = take();
-      if (raw == null) {
-        return null;
-      }
-      if (raw.rejectReason() == null) {
-        text.queued.addLast(raw.text());
-      }
+    if (taken.isEmpty() && take() == null) {
+      return null;
     }
     VCardSplitter.RawCard raw = taken.peekFirst();
     String where = "card " + raw.number();
@@ -93,16 +85,22 @@ final class VCardSource implements RecordSource {
     return new Rec(where, d, notes, null);
   }
 
-  /** The next card of the file, appended to {@link #taken}; null at the end. */
+  /**
+   * The next card of the file, appended to {@link #taken} and, unless refused, its text to what the
+   * reader reads; null at the end. Every card goes through here, so the two stay in step.
+   */
   private VCardSplitter.RawCard take() throws IOException {
     VCardSplitter.RawCard raw = splitter.next();
     if (raw != null) {
       taken.addLast(raw);
+      if (raw.rejectReason() == null) {
+        text.queued.addLast(raw.text());
+      }
     }
     return raw;
   }
 
-  /** A fresh reader whose text starts with the taken cards not yet returned, then the rest of the file. */
+  /** A fresh reader whose text starts with the cards taken and not yet returned, then the rest of the file. */
   private void restartReader() {
     text = new CardText();
     for (VCardSplitter.RawCard raw : taken) {
@@ -130,14 +128,7 @@ final class VCardSource implements RecordSource {
     /** ez-vcard reads one character at a time: this is its hot path. */
     @Override
     public int read() throws IOException {
-      while (pos == current.length()) {
-        if (queued.isEmpty() && !takeGood()) {
-          return -1;
-        }
-        current = queued.pollFirst();
-        pos = 0;
-      }
-      return current.charAt(pos++);
+      return hasMore() ? current.charAt(pos++) : -1;
     }
 
     @Override
@@ -145,12 +136,8 @@ final class VCardSource implements RecordSource {
       if (len == 0) {
         return 0;
       }
-      while (pos == current.length()) {
-        if (queued.isEmpty() && !takeGood()) {
-          return -1;
-        }
-        current = queued.pollFirst();
-        pos = 0;
+      if (!hasMore()) {
+        return -1;
       }
       int n = Math.min(len, current.length() - pos);
       current.getChars(pos, pos + n, buf, off);
@@ -158,16 +145,18 @@ final class VCardSource implements RecordSource {
       return n;
     }
 
-    /** Takes cards until a readable one is queued; false at the end of the file. */
-    private boolean takeGood() throws IOException {
-      VCardSplitter.RawCard raw;
-      while ((raw = take()) != null) {
-        if (raw.rejectReason() == null) {
-          queued.addLast(raw.text());
-          return true;
+    /** Whether a character is left, taking cards from the file until one is queued; false at its end. */
+    private boolean hasMore() throws IOException {
+      while (pos == current.length()) {
+        while (queued.isEmpty()) {
+          if (take() == null) {
+            return false;
+          }
         }
+        current = queued.pollFirst();
+        pos = 0;
       }
-      return false;
+      return true;
     }
 
     @Override
