@@ -58,22 +58,18 @@ class ReminderCommandsTest {
         for (String[] p : new String[][] {{"Ana Lima", "ana@lima.dev"}, {"Anabel", "anabel@x.org"}, {"Anabel", "anabel@y.org"}}) {
           long id;
           try (PreparedStatement ps = c.prepareStatement(
-              "INSERT INTO contact (name, created_at, updated_at) VALUES (?, ?, ?)", new String[] {"id"})) {
+              "INSERT INTO contact (name, email, email_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+              new String[] {"id"})) {
             ps.setString(1, p[0]);
-            Sql.setInstant(ps, 2, local("2025-01-01T12:00"));
-            Sql.setInstant(ps, 3, local("2025-01-01T12:00"));
+            ps.setString(2, p[1]);
+            ps.setString(3, p[1]);
+            Sql.setInstant(ps, 4, local("2025-01-01T12:00"));
+            Sql.setInstant(ps, 5, local("2025-01-01T12:00"));
             ps.executeUpdate();
             try (ResultSet k = ps.getGeneratedKeys()) {
               k.next();
               id = k.getLong(1);
             }
-          }
-          try (PreparedStatement ps = c.prepareStatement(
-              "INSERT INTO contact_email (contact_id, email, email_key, ord) VALUES (?, ?, ?, 0)")) {
-            ps.setLong(1, id);
-            ps.setString(2, p[1]);
-            ps.setString(3, p[1]);
-            ps.executeUpdate();
           }
           new Interactions(new Cadence(kith.config())).refresh(c, id, local("2025-01-01T12:00"));
         }

@@ -23,12 +23,11 @@ public final class Rows {
 
   public long contact(String name, String email, String organization, String title, String notes) {
     return db.inTransaction(c -> {
-      long id = insert(c, "INSERT INTO contact (name, organization, title, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-          "contact", name, organization, title, notes, now, now);
-      if (email != null) {
-        exec(c, "INSERT INTO contact_email (contact_id, email, email_key, ord) VALUES (?, ?, ?, 0)", id, email, email.toLowerCase());
-      }
-      return id;
+      // the first address is on the contact row, as import and NewContacts write it
+      return insert(c,
+          "INSERT INTO contact (name, organization, title, notes, email, email_key, created_at, updated_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          "contact", name, organization, title, notes, email, email == null ? null : email.toLowerCase(), now, now);
     });
   }
 

@@ -61,25 +61,18 @@ final class Fixture implements AutoCloseable {
               long id;
               try (PreparedStatement ps =
                   c.prepareStatement(
-                      "INSERT INTO contact (name, cadence, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                      "INSERT INTO contact (name, cadence, email, email_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
                       new String[] {"id"})) {
                 ps.setString(1, name);
                 ps.setString(2, cadence);
-                Sql.setInstant(ps, 3, createdAt);
-                Sql.setInstant(ps, 4, createdAt);
+                ps.setString(3, email);
+                ps.setString(4, email == null ? null : email.toLowerCase(Locale.ROOT));
+                Sql.setInstant(ps, 5, createdAt);
+                Sql.setInstant(ps, 6, createdAt);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                   keys.next();
                   id = keys.getLong(1);
-                }
-              }
-              if (email != null) {
-                try (PreparedStatement ps =
-                    c.prepareStatement("INSERT INTO contact_email (contact_id, email, email_key, ord) VALUES (?, ?, ?, 0)")) {
-                  ps.setLong(1, id);
-                  ps.setString(2, email);
-                  ps.setString(3, email.toLowerCase(Locale.ROOT));
-                  ps.executeUpdate();
                 }
               }
               new Interactions(new Cadence(kith.config())).refresh(c, id, createdAt);

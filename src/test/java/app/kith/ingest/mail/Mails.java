@@ -64,22 +64,19 @@ public final class Mails {
     return db.inTransaction(c -> {
       long id;
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO contact (name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+          "INSERT INTO contact (name, name_key, email, email_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+          Statement.RETURN_GENERATED_KEYS)) {
         ps.setString(1, name);
         ps.setString(2, name.toLowerCase());
-        Sql.setInstant(ps, 3, Instant.parse("2025-01-01T00:00:00Z"));
-        Sql.setInstant(ps, 4, Instant.parse("2025-01-01T00:00:00Z"));
+        ps.setString(3, email);
+        ps.setString(4, email.toLowerCase());
+        Sql.setInstant(ps, 5, Instant.parse("2025-01-01T00:00:00Z"));
+        Sql.setInstant(ps, 6, Instant.parse("2025-01-01T00:00:00Z"));
         ps.executeUpdate();
         try (ResultSet rs = ps.getGeneratedKeys()) {
           rs.next();
           id = rs.getLong(1);
         }
-      }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO contact_email (contact_id, email, email_key, ord) VALUES (?, ?, ?, 0)")) {
-        ps.setLong(1, id);
-        ps.setString(2, email);
-        ps.setString(3, email.toLowerCase());
-        ps.executeUpdate();
       }
       return id;
     });
