@@ -1,6 +1,7 @@
 package app.kith.cli;
 
 import app.kith.KithException;
+import app.kith.contacts.ContactStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +18,7 @@ final class ContactArgument {
   record Found(long id, String name, String email) {}
 
   private static final String SELECT =
-      "SELECT c.id, c.name, COALESCE(c.email, (SELECT ce.email FROM contact_email ce WHERE ce.contact_id = c.id"
-          + " ORDER BY ce.ord FETCH FIRST 1 ROWS ONLY)) AS email FROM contact c";
+      "SELECT c.id, c.name, " + ContactStore.firstEmailOf("c") + " AS email FROM contact c";
 
   static Found resolve(Connection c, String arg) throws SQLException {
     String v = arg == null ? "" : arg.strip();

@@ -62,6 +62,15 @@ public final class ContactStore {
     }
   }
 
+  /**
+   * SQL for the first e-mail address of the contact aliased {@code c} in the caller's query: the one
+   * on its row, else (a contact whose row has none) the first of contact_email.
+   */
+  public static String firstEmailOf(String c) {
+    return "COALESCE(" + c + ".email, (SELECT ce.email FROM contact_email ce WHERE ce.contact_id = " + c + ".id"
+        + " ORDER BY ce.ord, ce.email_key FETCH FIRST 1 ROWS ONLY))";
+  }
+
   static List<Contact> loadAll(Connection c) throws SQLException {
     Map<Long, List<String>> emails = values(c, "SELECT contact_id, email FROM contact_emails ORDER BY contact_id, ord");
     Map<Long, List<String>> phones = values(c, "SELECT contact_id, phone FROM contact_phones ORDER BY contact_id, ord");

@@ -221,9 +221,7 @@ public final class Interactions {
       ps.setLong(3, contactId);
       ps.executeUpdate();
     }
-    java.util.Map<Long, Instant> due = new java.util.HashMap<>();
-    due.put(contactId, nextDue);
-    setDue(c, due);
+    setDue(c, java.util.Collections.singletonMap(contactId, nextDue));
   }
 
   /**

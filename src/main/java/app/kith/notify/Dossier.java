@@ -1,5 +1,6 @@
 package app.kith.notify;
 
+import app.kith.contacts.ContactStore;
 import app.kith.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -136,8 +137,7 @@ final class Dossier {
 
   private String email(long contactId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT COALESCE(c.email, (SELECT ce.email FROM contact_email ce WHERE ce.contact_id = c.id"
-            + " ORDER BY ce.ord, ce.email_key FETCH FIRST 1 ROWS ONLY)) FROM contact c WHERE c.id = ?")) {
+        "SELECT " + ContactStore.firstEmailOf("c") + " FROM contact c WHERE c.id = ?")) {
       ps.setLong(1, contactId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getString(1) : null;

@@ -1,5 +1,6 @@
 package app.kith.schedule;
 
+import app.kith.contacts.ContactStore;
 import app.kith.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,8 +17,7 @@ public final class ReminderStore {
   private static final String SELECT =
       "SELECT r.id, r.kind, r.reminder_key, r.due_at, r.title, r.status, r.snoozed_until, r.notified_at,"
           + " r.done_at, r.contact_id, c.name AS contact_name,"
-          + " COALESCE(c.email, (SELECT ce.email FROM contact_email ce WHERE ce.contact_id = r.contact_id"
-          + "   ORDER BY ce.ord FETCH FIRST 1 ROWS ONLY)) AS contact_email,"
+          + " " + ContactStore.firstEmailOf("c") + " AS contact_email,"
           + " r.event_uid, r.recurrence_id, r.event_start, o.start_at AS occurrence_start, e.summary"
           + " FROM reminder r"
           + " LEFT JOIN contact c ON c.id = r.contact_id"
