@@ -281,11 +281,16 @@ public final class ContactImport implements AutoCloseable {
       }
     }
     Set<Long> ids = new HashSet<>();
-    // a first address or number is on the contact row, the ones added later in contact_email/_phone
+    // a first address or number is on the contact row, the ones added later in contact_email/_phone;
+    // those stay empty until someone has a second one, and an empty table needs no probe per key
     ids.addAll(ids(c, "SELECT id FROM contact WHERE email_key IN ", emails));
-    ids.addAll(ids(c, "SELECT contact_id FROM contact_email WHERE email_key IN ", emails));
+    if (!emails.isEmpty() && hasRows(c, "SELECT 1 FROM contact_email FETCH FIRST 1 ROWS ONLY")) {
+      ids.addAll(ids(c, "SELECT contact_id FROM contact_email WHERE email_key IN ", emails));
+    }
     ids.addAll(ids(c, "SELECT id FROM contact WHERE phone_key IN ", phones));
-    ids.addAll(ids(c, "SELECT contact_id FROM contact_phone WHERE phone_key IN ", phones));
+    if (!phones.isEmpty() && hasRows(c, "SELECT 1 FROM contact_phone FETCH FIRST 1 ROWS ONLY")) {
+      ids.addAll(ids(c, "SELECT contact_id FROM contact_phone WHERE phone_key IN ", phones));
+    }
     ids.addAll(ids(c, "SELECT id FROM contact WHERE name_key IN ", names));
     if (known.dryRun) {
       known.lookedUpEmails.addAll(emails);
@@ -293,6 +298,13 @@ public final class ContactImport implements AutoCloseable {
       known.lookedUpNames.addAll(names);
     }
     return ids;
+  }
+
+  private static boolean hasRows(Connection c, String select) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(select);
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next();
+    }
   }
 
   private static List<Long> ids(Connection c, String select, Collection<String> keys) throws SQLException {

@@ -88,6 +88,8 @@ class ContactImportTest {
     // each address finds the one person, wherever it is stored
     assertThat(load("d", false, person("L. H.", List.of("lh@old.example"), List.of(), null)))
         .containsExactly(ContactImport.Outcome.MERGED);
+    assertThat(load("e", false, person("Henriksen", List.of(), List.of("0047 99988777"), null)))
+        .containsExactly(ContactImport.Outcome.MERGED);
     try (var c = db.connection()) {
       assertThat(ContactStore.idByEmailKey(c, "lars@example.no")).isEqualTo(lars.id());
       assertThat(ContactStore.idByEmailKey(c, "lh@old.example")).isEqualTo(lars.id());
