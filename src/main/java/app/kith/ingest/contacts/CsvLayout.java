@@ -33,6 +33,8 @@ final class CsvLayout {
           "organisation name", "business name");
   private static final Set<String> JOB_TITLE =
       Set.of("job title", "position", "role", "organization title", "organisation title", "jobtitle", "job");
+  /** Outlook's "no date": 0/0/00, 0/0/0000, 00.00.0000 and the like. */
+  private static final Pattern NO_DATE = Pattern.compile("\\s*0+[/.-]0+[/.-]0+\\s*");
   private static final Set<String> BIRTHDAY = Set.of("birthday", "birth date", "date of birth", "bday", "dob", "birthdate");
   private static final Set<String> NOTES = Set.of("notes", "note", "comments", "comment");
   private static final Set<String> NICKNAME = Set.of("nickname", "nick name", "file as");
@@ -176,8 +178,9 @@ final class CsvLayout {
   }
 
   private static boolean isPhone(String c) {
+    // Outlook's "Company Main Phone" is the switchboard, shared by everyone there: not the person's
     if (c.contains("fax") || c.contains("pager") || c.contains("type") || c.contains("label") || c.contains("assistant")
-        || c.contains("video")) {
+        || c.contains("video") || c.contains("company")) {
       return false;
     }
     for (String w : c.split("[ \\-/']+")) {
@@ -257,7 +260,9 @@ final class CsvLayout {
     d.title = cell(cells, title);
     boolean monthFirst = !format.equals(GOOGLE) && !format.equals(GENERIC);
     String b = cell(cells, birthday);
-    if (b != null) {
+    if (b != null && NO_DATE.matcher(b).matches()) {
+      // Outlook writes 0/0/00 for "no birthday" on nearly every row: nothing to note
+    } else if (b != null) {
       d.birthday = Dates.birthday(b, monthFirst);
       if (d.birthday == null) {
         d.notesOnRecord.add("birthday '" + Draft.shorten(b) + "' is not a date; left out");

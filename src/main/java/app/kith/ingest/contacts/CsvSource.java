@@ -175,16 +175,47 @@ final class CsvSource implements RecordSource {
   }
 
   private static Sniff withDelimiterCheck(List<String> lines, int from, char d, Charset cs, int bom, CsvLayout layout) {
-    String problem = null;
-    for (int i = from; i < Math.min(lines.size(), from + 20); i++) {
-      char other = strongDelimiter(lines.get(i));
-      if (other != 0 && other != d && strongDelimiter(lines.get(from)) != 0) {
-        problem = "mixed delimiters: line " + (from + 1) + " is separated by '" + show(d) + "' but line " + (i + 1)
-            + " by '" + show(other) + "'";
-        break;
+    return new Sniff(cs, bom, from, d, layout, mixedDelimiters(lines, from, d));
+  }
+
+  /**
+   * A problem when the rows below the header are separated by another delimiter than the header:
+   * a row that the header's delimiter leaves in one cell, which holds another delimiter at least
+   * twice. The sample is read as CSV records, so a quoted note running over several lines, or an
+   * unquoted cell full of commas in a ';' file (Excel quotes only what holds a ';'), is no sign of it.
+   */
+  private static String mixedDelimiters(List<String> lines, int from, char d) {
+    String text = String.join("\n", lines.subList(from, lines.size()));
+    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(d).setTrailingData(true).setLenientEof(true).get();
+    List<long[]> oneCell = new ArrayList<>(); // {first line of the row, its other delimiter}
+    int rows = 0;
+    try (CSVParser p = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+      Iterator<CSVRecord> it = p.iterator();
+      if (!it.hasNext() || it.next().size() < 2) {
+        return null; // a one-column header: nothing to compare with
+      }
+      long last = p.getCurrentLineNumber();
+      while (rows < 20 && it.hasNext()) {
+        long start = last + 1;
+        CSVRecord r = it.next();
+        last = p.getCurrentLineNumber();
+        rows++;
+        char other = r.size() == 1 ? strongDelimiter(r.get(0)) : 0;
+        oneCell.add(new long[] {start, other});
+      }
+    } catch (IOException | RuntimeException e) {
+      // the sample ends inside something unreadable: judge the rows read so far
+    }
+    // with more than two rows the sample's last one may be cut short: leave it out
+    int judged = oneCell.size() > 2 ? oneCell.size() - 1 : oneCell.size();
+    for (int i = 0; i < judged; i++) {
+      char other = (char) oneCell.get(i)[1];
+      if (other != 0 && other != d) {
+        return "mixed delimiters: line " + (from + 1) + " is separated by '" + show(d) + "' but line "
+            + (from + oneCell.get(i)[0]) + " by '" + show(other) + "'";
       }
     }
-    return new Sniff(cs, bom, from, d, layout, problem);
+    return null;
   }
 
   /** The delimiter used at least twice outside quotes, or 0. */

@@ -85,7 +85,8 @@ final class Draft {
     String n = cut("name", name, Math.min(SHORT_FIELD, maxFieldLength));
     String org = cut("organization", organization, Math.min(SHORT_FIELD, maxFieldLength));
     String t = cut("title", title, Math.min(SHORT_FIELD, maxFieldLength));
-    String no = cut("notes", notes, maxFieldLength);
+    // line breaks as one "\n", whether the export wrote CRLF (Windows CSV) or a lone CR (old Mac)
+    String no = cut("notes", notes == null ? null : notes.replace("\r\n", "\n").replace('\r', '\n'), maxFieldLength);
     List<String> es = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (String e : emails) {

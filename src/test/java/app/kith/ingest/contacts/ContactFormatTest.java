@@ -143,6 +143,7 @@ class ContactFormatTest {
     assertThat(d.phones).containsExactly("07700 900456");
     assertThat(d.title).isEqualTo("Owner");
     assertThat(d.birthday).isNull();
+    assertThat(d.notesOnRecord).as("0/0/00 is Outlook's \"no birthday\", not a problem").isEmpty();
   }
 
   @Test
@@ -161,7 +162,38 @@ class ContactFormatTest {
 
   @Test
   void mixedDelimitersAreRefused() {
-    assertThat(sniff("Name,Email,Phone,Company\nA,a@x.example,1,C\nB\tb@x.example\t2\tD\n").problem()).contains("mixed delimiters");
+    assertThat(sniff("Name,Email,Phone,Company\nA,a@x.example,1,C\nB\tb@x.example\t2\tD\n").problem())
+        .isEqualTo("mixed delimiters: line 1 is separated by ',' but line 3 by 'tab'");
+  }
+
+  @Test
+  void anotherDelimiterInsideACellIsNoMixOfDelimiters() {
+    // Outlook desktop quotes every cell; a note runs over lines and one of them lists things with ';'
+    String outlook = "\"First Name\",\"Last Name\",\"E-mail Address\",\"Notes\"\r\n"
+        + "\"Léa\",\"Martin\",\"lea@example.fr\",\"Met in Lyon.\r\nKids: Noé; Chloé; Jules\r\nLikes jazz\"\r\n"
+        + "\"Tom\",\"Ashby\",\"tom@example.org\",\"\"\r\n"
+        + "\"Ann\",\"Lee\",\"ann@example.org\",\"\"\r\n";
+    assertThat(sniff(outlook).problem()).isNull();
+    // Excel in a ';' locale quotes only cells holding a ';', a quote or a line break
+    String excel = "Name;E-mail;Notes\nJonas Weber;jonas@example.de;Interests: sailing, golf, wine, jazz\n"
+        + "Eva Roth;eva@example.de;\"Hauptstr. 1, 10115 Berlin\nGermany\"\nMax Bauer;max@example.de;\n";
+    assertThat(sniff(excel).problem()).isNull();
+    assertThat(sniff(excel).delimiter()).isEqualTo(';');
+  }
+
+  @Test
+  void theCompanySwitchboardIsNoOnesOwnPhone() throws Exception {
+    Draft d = firstRow("First Name,Last Name,E-mail Address,Company Main Phone,Mobile Phone,Business Phone\r\n"
+        + "Siobhán,Kelly,siobhan@example.ie,+353 1 555 0100,+353 87 123 4567,+353 1 555 0142\r\n");
+    assertThat(d.phones).containsExactly("+353 87 123 4567", "+353 1 555 0142");
+  }
+
+  @Test
+  void notesKeepTheirLineBreaksAsOneNewline() {
+    Draft d = new Draft();
+    d.name = "Ann";
+    d.notes = "Met at PyCon.\r\nLikes climbing.\rOld Mac line.";
+    assertThat(d.finish(10_000).notes()).isEqualTo("Met at PyCon.\nLikes climbing.\nOld Mac line.");
   }
 
   @Test
