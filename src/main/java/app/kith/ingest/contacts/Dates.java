@@ -15,6 +15,8 @@ final class Dates {
   private Dates() {}
 
   private static final Pattern ISO = Pattern.compile("(\\d{4})-?(\\d{2})-?(\\d{2})(?:[T ].*)?");
+  /** Apple Contacts and iCloud write a birthday without a year as 1604-MM-DD (X-APPLE-OMIT-YEAR=1604). */
+  private static final String APPLE_NO_YEAR = "1604";
   private static final Pattern NO_YEAR = Pattern.compile("--(\\d{2})-?(\\d{2})");
   private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{2,4})");
   private static final DateTimeFormatter DAY_MONTH_YEAR =
@@ -36,6 +38,10 @@ final class Dates {
     Matcher m = NO_YEAR.matcher(t);
     if (m.matches()) {
       return monthDay(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+    m = ISO.matcher(t);
+    if (m.matches() && m.group(1).equals(APPLE_NO_YEAR)) {
+      return monthDay(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
     }
     LocalDate d = date(t, monthFirst);
     return d == null ? null : d.toString();

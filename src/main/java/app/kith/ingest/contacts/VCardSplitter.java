@@ -54,36 +54,117 @@ final class VCardSplitter implements Closeable {
     this.maxProperty = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(maxFieldLength * 9L + 4096, maxPhotoBytes * 4 / 3 + 4096));
   }
 
+  /** Cards read while telling a nested card from a lost END:VCARD, handed out before reading on. */
+  private final java.util.ArrayDeque<RawCard> ready = new java.util.ArrayDeque<>();
+  /** The line in {@link #line} is a BEGIN:VCARD already read: the next card starts there. */
+  private boolean atBegin;
+  /** At most this many cards are read ahead to tell a nested card from a lost END:VCARD. */
+  private static final int LOOKAHEAD_CARDS = 8;
+
+  private enum Stop { END, EOF, BEGIN }
+
   /** The next card, or null at the end of the file. */
   RawCard next() throws IOException {
-    // outside a card: skip to BEGIN:VCARD
+    if (!ready.isEmpty()) {
+      return ready.poll();
+    }
+    if (!atBegin) {
+      // outside a card: skip to BEGIN:VCARD
+      do {
+        if (!readLine()) {
+          return null;
+        }
+      } while (!isKeyword(line, lineLen, "BEGIN", "VCARD"));
+    }
+    atBegin = false;
+    Card card = new Card(++cardNo, lineNo);
+    return switch (readCard(card)) {
+      case END -> card.build(null);
+      case EOF -> card.build(CUT_SHORT);
+      case BEGIN -> afterInnerBegin(card);
+    };
+  }
+
+  private static final String CUT_SHORT = "the card ends without END:VCARD (the file may be cut short)";
+  private static final String NESTED = "a BEGIN:VCARD inside another card (cards cannot be nested)";
+
+  /**
+   * A BEGIN:VCARD inside a card: either cards nested in it, after which the outer card goes on, or
+   * the outer card lost its END:VCARD and this is the next card. The cards after it are read (a few
+   * at most) until the outer card goes on (nested: the outer card is refused, the inner ones are not
+   * cards of the file) or the file ends or goes on with more cards (lost END: the outer card is
+   * refused and the ones after it are cards like any other).
+   */
+  private RawCard afterInnerBegin(Card outer) throws IOException {
+    List<RawCard> inner = new ArrayList<>();
     while (true) {
-      if (!readLine()) {
-        return null;
+      Card c = new Card(cardNo + inner.size() + 1, lineNo);
+      Stop stop = readCard(c);
+      if (stop == Stop.BEGIN) {
+        skipNested(2); // two deep: a nesting, not a lost END
+        return finishNested(outer);
       }
-      if (isKeyword(line, lineLen, "BEGIN", "VCARD")) {
-        break;
+      inner.add(c.build(stop == Stop.EOF ? CUT_SHORT : null));
+      boolean more = stop == Stop.END && readNonBlankLine();
+      if (more && !isKeyword(line, lineLen, "BEGIN", "VCARD")) {
+        if (isKeyword(line, lineLen, "END", "VCARD")) {
+          return outer.build(NESTED);
+        }
+        return finishNested(outer); // the outer card goes on
+      }
+      if (!more || inner.size() >= LOOKAHEAD_CARDS) {
+        atBegin = more;
+        cardNo += inner.size();
+        ready.addAll(inner);
+        return outer.build("the card has no END:VCARD before the next BEGIN:VCARD");
       }
     }
-    cardNo++;
-    Card card = new Card(cardNo, lineNo);
+  }
+
+  /** Reads the rest of a card that had cards nested in it; it is refused. */
+  private RawCard finishNested(Card outer) throws IOException {
+    outer.reject(NESTED);
+    while (true) {
+      Stop stop = readCard(outer);
+      if (stop != Stop.BEGIN) {
+        return outer.build(stop == Stop.EOF ? CUT_SHORT : null);
+      }
+      skipNested(1);
+    }
+  }
+
+  /** Skips lines until {@code depth} cards have ended; the line read last is BEGIN:VCARD at depth 1. */
+  private void skipNested(int depth) throws IOException {
+    while (depth > 0 && readLine()) {
+      if (isKeyword(line, lineLen, "BEGIN", "VCARD")) {
+        depth++;
+      } else if (isKeyword(line, lineLen, "END", "VCARD")) {
+        depth--;
+      }
+    }
+  }
+
+  private boolean readNonBlankLine() throws IOException {
+    while (readLine()) {
+      if (!isBlank(line, lineLen)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reads a card's lines into {@code card} up to its END:VCARD, the end of the file, or a
+   * BEGIN:VCARD inside it (not an AGENT's embedded card, which is skipped).
+   */
+  private Stop readCard(Card card) throws IOException {
     Prop prop = null;
-    int nested = 0;
-    boolean agentPending = false;
     while (true) {
       if (!readLine()) {
         if (prop != null) {
           card.flush(prop);
         }
-        return card.build("the card ends without END:VCARD (the file may be cut short)");
-      }
-      if (nested > 0) {
-        if (isKeyword(line, lineLen, "BEGIN", "VCARD")) {
-          nested++;
-        } else if (isKeyword(line, lineLen, "END", "VCARD")) {
-          nested--;
-        }
-        continue;
+        return Stop.EOF;
       }
       if (prop != null && prop.qp && prop.endsWithSoftBreak()) {
         prop.len--; // drop the '='
@@ -107,19 +188,21 @@ final class VCardSplitter implements Closeable {
         continue;
       }
       if (isKeyword(line, lineLen, "BEGIN", "VCARD")) {
-        nested = 1;
         if (prop != null && prop.isEmptyAgent()) {
           prop = null; // a vCard 2.1 AGENT's embedded card: not ours to import
-        } else {
-          card.reject("a BEGIN:VCARD inside another card (cards cannot be nested)");
+          skipNested(1);
+          continue;
         }
-        continue;
+        if (prop != null) {
+          card.flush(prop);
+        }
+        return Stop.BEGIN;
       }
       if (isKeyword(line, lineLen, "END", "VCARD")) {
         if (prop != null) {
           card.flush(prop);
         }
-        return card.build(null);
+        return Stop.END;
       }
       if (line[0] == '#') {
         continue; // comment lines some phones write
@@ -140,7 +223,6 @@ final class VCardSplitter implements Closeable {
       prop = new Prop(maxProperty);
       prop.append(line, 0, lineLen, lineOverflow);
       prop.parseHead();
-      agentPending = false;
     }
   }
 

@@ -181,6 +181,59 @@ class ContactDecodingTest {
   }
 
   @Test
+  void appleBirthdaysWithoutAYear() throws Exception {
+    byte[] file = bytes(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Mia Apple\r\nBDAY;VALUE=date:1604-05-06\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Noah Apple\r\nBDAY;X-APPLE-OMIT-YEAR=1604:1604-12-24\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ida Apple\r\nBDAY;VALUE=date:1988-12-24\r\nEND:VCARD\r\n");
+    assertThat(cards(file)).extracting(r -> r.draft().birthday).containsExactly("--05-06", "--12-24", "1988-12-24");
+  }
+
+  @Test
+  void aCardThatLostItsEndIsRefusedAndTheCardsAfterItStillRead() throws Exception {
+    byte[] file = bytes(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Alice Good\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob Broken\r\nEMAIL:bob@example.com\r\n",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Carol After\r\nEND:VCARD\r\n\r\n",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dave Last\r\nEND:VCARD\r\n");
+    List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs).extracting(RecordSource.Rec::where).containsExactly("card 1", "card 2", "card 3", "card 4");
+    assertThat(recs.get(1).reject()).isEqualTo("the card has no END:VCARD before the next BEGIN:VCARD");
+    assertThat(recs).extracting(r -> r.draft() == null ? null : r.draft().name)
+        .containsExactly("Alice Good", null, "Carol After", "Dave Last");
+
+    // more cards than are read ahead, and a lost END right before the end of the file
+    List<String> many = new ArrayList<>();
+    many.add("BEGIN:VCARD\nVERSION:3.0\nFN:Lost End\n");
+    for (int i = 0; i < 20; i++) {
+      many.add("BEGIN:VCARD\nVERSION:3.0\nFN:Card " + i + "\nEND:VCARD\n");
+    }
+    many.add("BEGIN:VCARD\nVERSION:3.0\nFN:Also Lost\n");
+    many.add("BEGIN:VCARD\nVERSION:3.0\nFN:Very Last\nEND:VCARD\n");
+    recs = cards(bytes(many.toArray(String[]::new)));
+    assertThat(recs).hasSize(23);
+    assertThat(recs.get(0).reject()).contains("no END:VCARD");
+    assertThat(recs.subList(1, 21)).allSatisfy(r -> assertThat(r.reject()).isNull());
+    assertThat(recs.get(20).draft().name).isEqualTo("Card 19");
+    assertThat(recs.get(21).reject()).contains("no END:VCARD");
+    assertThat(recs.get(22).draft().name).isEqualTo("Very Last");
+    assertThat(recs).extracting(RecordSource.Rec::where).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void cardsNestedInACardAreNoCardsOfTheFile() throws Exception {
+    // as the Android test file: two cards inside one, which goes on after them
+    byte[] file = bytes(
+        "BEGIN:VCARD\nVERSION:2.1\nN:parent\nBEGIN:VCARD\nVERSION:2.1\nN:nest1\nEND:VCARD\n"
+            + "BEGIN:VCARD\nVERSION:2.1\nN:nest2\nEND:VCARD\nTEL:1\nEND:VCARD\n",
+        "BEGIN:VCARD\nVERSION:2.1\nN:Next;Card\nEND:VCARD\n");
+    List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs).extracting(RecordSource.Rec::where).containsExactly("card 1", "card 2");
+    assertThat(recs.get(0).reject()).contains("nested");
+    assertThat(recs.get(1).draft().name).isEqualTo("Card Next");
+  }
+
+  @Test
   void aRefusedFirstCardLeavesTheNextOnesInPlace() throws Exception {
     byte[] file = bytes(
         "BEGIN:VCARD\r\nVERSION:2.1\r\nN:outer\r\nBEGIN:VCARD\r\nN:inner\r\nEND:VCARD\r\nEND:VCARD\r\n",
