@@ -112,6 +112,22 @@ final class VCardMapper {
     return null;
   }
 
+  /**
+   * How a card says it is a group of contacts rather than a person (vCard 4.0 {@code KIND:group};
+   * Apple and CardDAV servers {@code X-ADDRESSBOOKSERVER-KIND:group}), or null.
+   */
+  static String groupMarker(VCard card) {
+    if (card.getKind() != null && card.getKind().isGroup()) {
+      return "KIND:group";
+    }
+    for (var p : card.getExtendedProperties("X-ADDRESSBOOKSERVER-KIND")) {
+      if (p.getValue() != null && p.getValue().trim().equalsIgnoreCase("group")) {
+        return "X-ADDRESSBOOKSERVER-KIND:group";
+      }
+    }
+    return null;
+  }
+
   static String birthday(Birthday b) {
     Temporal t = b.getDate();
     if (t != null) {

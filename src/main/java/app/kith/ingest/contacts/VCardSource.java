@@ -72,6 +72,10 @@ final class VCardSource implements RecordSource {
       restartReader();
       return new Rec(where, null, notes, "the card cannot be read");
     }
+    String group = VCardMapper.groupMarker(card);
+    if (group != null) {
+      return new Rec(where, null, notes, "a contact group (" + group + "), not a person");
+    }
     Draft d;
     try {
       d = VCardMapper.map(card);

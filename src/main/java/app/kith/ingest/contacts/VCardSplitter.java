@@ -543,8 +543,9 @@ final class VCardSplitter implements Closeable {
       }
       long bytes = chars * 3 / 4;
       if (p.overflow || bytes > maxPhotoBytes) {
-        note(p.name + " dropped: " + (p.overflow ? "over " : "") + (bytes / 1024) + " KiB is more than kith.import.max-photo-bytes ("
-            + maxPhotoBytes / 1024 + " KiB)");
+        // an overflowing value was counted only as far as it was kept: its size is not known
+        String size = p.overflow ? "it is larger than" : (bytes / 1024) + " KiB is more than";
+        note(p.name + " dropped: " + size + " kith.import.max-photo-bytes (" + maxPhotoBytes / 1024 + " KiB)");
       } else if (chars % 4 != 0) {
         note(p.name + " dropped: its base64 data is cut short");
       }

@@ -139,7 +139,7 @@ class ContactDecodingTest {
     assertThat(recs).hasSize(2);
     assertThat(recs.get(0).reject()).isNull();
     assertThat(recs.get(0).draft().emails).containsExactly("big@example.com");
-    assertThat(recs.get(0).notes()).singleElement().asString().contains("PHOTO dropped").contains("max-photo-bytes");
+    assertThat(recs.get(0).notes()).singleElement().asString().contains("PHOTO dropped: it is larger than kith.import.max-photo-bytes (256 KiB)");
     assertThat(recs.get(1).draft().name).isEqualTo("Cut Photo");
     assertThat(recs.get(1).notes()).singleElement().asString().contains("cut short");
   }
@@ -178,6 +178,19 @@ class ContactDecodingTest {
     assertThat(recs.get(2).draft().name).isEqualTo("Third");
     assertThat(recs.get(2).draft().emails).containsExactly("third@example.com");
     assertThat(recs.get(3).draft().name).isEqualTo("Fourth");
+  }
+
+  @Test
+  void groupCardsAreRefusedAsNoPerson() throws Exception {
+    byte[] file = bytes(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Family\r\nX-ADDRESSBOOKSERVER-KIND:group\r\n"
+            + "X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:1234\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:group\r\nFN:Book club\r\nMEMBER:mailto:ann@example.org\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:individual\r\nFN:Ann Lee\r\nEND:VCARD\r\n");
+    List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs).extracting(RecordSource.Rec::reject).containsExactly(
+        "a contact group (X-ADDRESSBOOKSERVER-KIND:group), not a person", "a contact group (KIND:group), not a person", null);
+    assertThat(recs.get(2).draft().name).isEqualTo("Ann Lee");
   }
 
   @Test
