@@ -4,7 +4,6 @@ import ezvcard.VCard;
 import ezvcard.VCardVersion;
 import ezvcard.io.text.VCardWriter;
 import ezvcard.property.Birthday;
-import ezvcard.property.StructuredName;
 import ezvcard.util.PartialDate;
 import java.io.IOException;
 import java.io.Writer;
@@ -36,18 +35,11 @@ public final class ContactExport {
 
   static VCard card(Contact c) {
     VCard v = new VCard();
-    v.setFormattedName(c.label());
-    if (c.name() != null) {
-      StructuredName n = new StructuredName();
-      int space = c.name().lastIndexOf(' ');
-      if (space > 0) {
-        n.setGiven(c.name().substring(0, space));
-        n.setFamily(c.name().substring(space + 1));
-      } else {
-        n.setFamily(c.name());
-      }
-      v.setStructuredName(n);
-    }
+    // FN is the name as stored, and empty for someone without one, so that reading the card back
+    // gives no name rather than their e-mail address or phone number. Kith keeps no name parts,
+    // so there is no N: cutting the name at a space would get "van der Berg", "山田 太郎" and
+    // company names wrong in every reader that sorts by N.
+    v.setFormattedName(c.name() == null ? "" : c.name());
     c.emails().forEach(v::addEmail);
     c.phones().forEach(p -> v.addTelephoneNumber(p));
     if (c.organization() != null) {

@@ -132,7 +132,8 @@ class ContactsCliTest {
       VCard card = cards.get(i);
       JsonNode c = contacts.get(i);
       assertThat(card.getVersion().getVersion()).isEqualTo("4.0");
-      assertThat(card.getFormattedName().getValue()).isEqualTo(c.get("name").asText());
+      assertThat(card.getFormattedName().getValue()).isEqualTo(c.get("name").isNull() ? "" : c.get("name").asText());
+      assertThat(card.getStructuredName()).as("no N made up from the name").isNull();
       assertThat(card.getEmails().stream().map(e -> e.getValue()).toList()).isEqualTo(texts(c.get("emails")));
       assertThat(card.getTelephoneNumbers().stream().map(t -> t.getText()).toList()).isEqualTo(texts(c.get("phones")));
       assertThat(card.getOrganization() == null ? null : card.getOrganization().getValues().get(0))
@@ -148,6 +149,24 @@ class ContactsCliTest {
     assertThat(again.at("/files/0/format").asText()).isEqualTo("vcard-4.0");
     assertThat(again.at("/totals/created").asInt()).isZero();
     assertThat(again.at("/totals/rejected").asInt()).isZero();
+  }
+
+  @Test
+  void someoneWithoutANameHasNoneAfterExportAndImportElsewhere() throws Exception {
+    Path in = files.resolve("phone.vcf");
+    Files.writeString(in, "BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:\r\nTEL;TYPE=CELL:+1 415 555 0199\r\nEND:VCARD\r\n"
+        + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\r\nORG:Stadtwerke Köln GmbH\r\nTEL:+49 221 1780\r\nEND:VCARD\r\n"
+        + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anke van der Berg\r\nEMAIL:anke@example.nl\r\nEND:VCARD\r\n");
+    assertThat(cli().run("import", in.toString()).exitCode()).isZero();
+    Path out = files.resolve("out.vcf");
+    assertThat(cli().run("export", "--format", "vcf", "--out", out.toString()).exitCode()).isZero();
+    Cli elsewhere = new Cli(files.resolve("other-home")).env("KITH_NOW", "2026-01-05T09:00:00Z");
+    assertThat(elsewhere.run("import", out.toString()).exitCode()).isZero();
+    JsonNode there = json(elsewhere.run("--json", "contacts"));
+    assertThat(there).hasSize(3);
+    List<String> names = new ArrayList<>();
+    there.forEach(c -> names.add(c.get("name").isNull() ? null : c.get("name").asText()));
+    assertThat(names).containsExactlyInAnyOrder(null, null, "Anke van der Berg");
   }
 
   @Test
