@@ -220,6 +220,41 @@ final class CsvLayout {
     return columns;
   }
 
+  /** Slashed dates month first, as the file's own dates showed, else as its producer writes them. */
+  private Boolean fileMonthFirst;
+
+  boolean monthFirst() {
+    return fileMonthFirst != null ? fileMonthFirst : !format.equals(GOOGLE) && !format.equals(GENERIC);
+  }
+
+  boolean hasBirthday() {
+    return birthday >= 0;
+  }
+
+  /**
+   * Learns the order of day and month from the file's slashed birthdays: Outlook writes them in the
+   * order of the computer's regional settings, so a UK export has 15/03/1985 where a US one has
+   * 3/15/1985. A date that can only be read one way (a number over 12) decides for the ambiguous
+   * ones, such as 03/04/1990; when the file shows both orders, each format's default stays.
+   */
+  void learnDateOrder(Iterable<List<String>> rows) {
+    boolean dayFirstSeen = false, monthFirstSeen = false;
+    for (List<String> row : rows) {
+      String b = cell(row, birthday);
+      Matcher m = b == null ? null : SLASHED_DATE.matcher(b.trim());
+      if (m != null && m.matches()) {
+        int a = Integer.parseInt(m.group(1)), c = Integer.parseInt(m.group(2));
+        dayFirstSeen |= a > 12 && c <= 12;
+        monthFirstSeen |= c > 12 && a <= 12;
+      }
+    }
+    if (dayFirstSeen != monthFirstSeen) {
+      fileMonthFirst = monthFirstSeen;
+    }
+  }
+
+  private static final Pattern SLASHED_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{2,4})");
+
   /** The record's fields; multi-values split on " ::: ", "* " marks the primary one. */
   Draft map(List<String> cells) {
     Draft d = new Draft();
@@ -258,7 +293,7 @@ final class CsvLayout {
     }
     d.organization = cell(cells, org);
     d.title = cell(cells, title);
-    boolean monthFirst = !format.equals(GOOGLE) && !format.equals(GENERIC);
+    boolean monthFirst = monthFirst();
     String b = cell(cells, birthday);
     if (b != null && NO_DATE.matcher(b).matches()) {
       // Outlook writes 0/0/00 for "no birthday" on nearly every row: nothing to note

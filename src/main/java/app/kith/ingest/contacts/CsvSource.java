@@ -51,8 +51,35 @@ final class CsvSource implements RecordSource {
     }
     CSVFormat format =
         CSVFormat.DEFAULT.builder().setDelimiter(sniff.delimiter()).setIgnoreEmptyLines(true).setTrailingData(true).get();
+    if (sniff.layout().hasBirthday()) {
+      learnDateOrder(file, sniff, format);
+    }
     this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
     this.rows = parser.iterator();
+  }
+
+  /** Rows read ahead for the order of day and month in slashed dates. */
+  private static final int DATE_ORDER_ROWS = 2000;
+
+  /** Reads the first rows once more to learn how the file writes its dates (see {@link CsvLayout#learnDateOrder}). */
+  private static void learnDateOrder(Path file, Sniff sniff, CSVFormat format) throws IOException {
+    try (BufferedReader reader = open(file, sniff.charset(), sniff.bom())) {
+      for (int i = 0; i < sniff.headerLine() + (sniff.layout().headerless ? 0 : 1); i++) {
+        reader.readLine();
+      }
+      List<List<String>> rows = new ArrayList<>();
+      try (CSVParser p = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+        for (CSVRecord r : p) {
+          rows.add(r.toList());
+          if (rows.size() >= DATE_ORDER_ROWS) {
+            break;
+          }
+        }
+      } catch (UncheckedIOException | IllegalStateException e) {
+        // a broken row: judge by the rows before it (reading proper reports it)
+      }
+      sniff.layout().learnDateOrder(rows);
+    }
   }
 
   @Override

@@ -197,6 +197,35 @@ class ContactFormatTest {
   }
 
   @Test
+  void outlookDatesFollowTheOrderTheFileShows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    String header = "First Name,Last Name,E-mail Address,Business Phone,Company,Job Title,Birthday\r\n";
+    // a UK Outlook: 15/03/1985 can only be day first, so 03/04/1990 is 3 April
+    assertThat(birthdays(dir.resolve("uk.csv"), header + "Siobhán,Kelly,s@example.ie,,,,03/04/1990\r\n"
+        + "Niamh,Byrne,n@example.ie,,,,15/03/1985\r\n")).containsExactly("1990-04-03", "1985-03-15");
+    // a US one as before: month first
+    assertThat(birthdays(dir.resolve("us.csv"), header + "Tom,Ashby,t@example.com,,,,3/4/1990\r\n"
+        + "Ann,Lee,a@example.com,,,,3/15/1985\r\n")).containsExactly("1990-03-04", "1985-03-15");
+    // nothing to tell by, or both orders: each format's default
+    assertThat(birthdays(dir.resolve("plain.csv"), header + "Tom,Ashby,t@example.com,,,,3/4/1990\r\n"))
+        .containsExactly("1990-03-04");
+    assertThat(birthdays(dir.resolve("both.csv"), header + "Tom,Ashby,t@example.com,,,,3/4/1990\r\n"
+        + "Ann,Lee,a@example.com,,,,3/15/1985\r\nBo,Ek,b@example.com,,,,15/3/1985\r\n"))
+        .containsExactly("1990-03-04", "1985-03-15", "1985-03-15");
+  }
+
+  static List<String> birthdays(java.nio.file.Path file, String text) throws Exception {
+    java.nio.file.Files.writeString(file, text);
+    byte[] head = java.nio.file.Files.readAllBytes(file);
+    List<String> out = new java.util.ArrayList<>();
+    try (CsvSource s = new CsvSource(file, CsvSource.sniff(file, head, head.length))) {
+      for (RecordSource.Rec r = s.next(); r != null; r = s.next()) {
+        out.add(r.draft().birthday);
+      }
+    }
+    return out;
+  }
+
+  @Test
   void datesAsExportsWriteThem() {
     assertThat(Dates.birthday("4/7/1979", true)).isEqualTo("1979-04-07");
     assertThat(Dates.birthday("20/01/1991", true)).isEqualTo("1991-01-20");
