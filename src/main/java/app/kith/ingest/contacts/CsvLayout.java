@@ -25,18 +25,31 @@ final class CsvLayout {
   private static final Pattern ORG_NUMBERED = Pattern.compile("organi[sz]ation ?(\\d+) - (name|title)");
   private static final Pattern MULTI = Pattern.compile(" ::: ");
   private static final Set<String> NAME = Set.of("name", "display name", "full name", "contact name", "fn", "contact");
-  private static final Set<String> FIRST = Set.of("first name", "given name", "firstname", "first", "forename", "givenname");
-  private static final Set<String> MIDDLE = Set.of("middle name", "additional name", "middlename");
-  private static final Set<String> LAST = Set.of("last name", "family name", "surname", "lastname", "last", "familyname");
+  // Outlook names its columns in the language it runs in: the German, French, Spanish and Dutch
+  // names of the columns Kith reads are listed with the English ones
+  private static final Set<String> FIRST =
+      Set.of("first name", "given name", "firstname", "first", "forename", "givenname", "vorname", "prénom", "prenom",
+          "nombre", "voornaam");
+  private static final Set<String> MIDDLE =
+      Set.of("middle name", "additional name", "middlename", "weitere vornamen", "deuxième prénom", "segundo nombre",
+          "middelste naam");
+  private static final Set<String> LAST =
+      Set.of("last name", "family name", "surname", "lastname", "last", "familyname", "nachname", "nom", "apellidos",
+          "achternaam");
   private static final Set<String> ORG =
       Set.of("company", "organization", "organisation", "org", "employer", "company name", "organization name",
-          "organisation name", "business name");
+          "organisation name", "business name", "firma", "société", "societe", "entreprise", "organización", "compañía",
+          "organisatie", "bedrijf");
   private static final Set<String> JOB_TITLE =
-      Set.of("job title", "position", "role", "organization title", "organisation title", "jobtitle", "job");
+      Set.of("job title", "position", "role", "organization title", "organisation title", "jobtitle", "job", "fonction",
+          "puesto", "cargo", "functie");
   /** Outlook's "no date": 0/0/00, 0/0/0000, 00.00.0000 and the like. */
   private static final Pattern NO_DATE = Pattern.compile("\\s*0+[/.-]0+[/.-]0+\\s*");
-  private static final Set<String> BIRTHDAY = Set.of("birthday", "birth date", "date of birth", "bday", "dob", "birthdate");
-  private static final Set<String> NOTES = Set.of("notes", "note", "comments", "comment");
+  private static final Set<String> BIRTHDAY =
+      Set.of("birthday", "birth date", "date of birth", "bday", "dob", "birthdate", "geburtstag", "geburtsdatum",
+          "anniversaire", "date de naissance", "cumpleaños", "fecha de nacimiento", "verjaardag");
+  private static final Set<String> NOTES =
+      Set.of("notes", "note", "comments", "comment", "notizen", "notiz", "remarques", "notas", "notities");
   private static final Set<String> NICKNAME = Set.of("nickname", "nick name", "file as");
 
   final String format;
@@ -171,21 +184,28 @@ final class CsvLayout {
   }
 
   private static boolean isEmail(String c) {
-    if (c.contains("type") || c.contains("label") || c.contains("display")) {
+    // the address's type (SMTP, EX) and display name sit in columns of their own
+    if (c.contains("typ") || c.contains("tipo") || c.contains("label") || c.contains("display") || c.contains("angezeigt")
+        || c.contains("nom ") || c.contains("nombre") || c.contains("weergave")) {
       return false;
     }
-    return c.contains("e-mail") || c.contains("email") || c.equals("mail") || c.startsWith("mail ") || c.endsWith(" mail");
+    return c.contains("e-mail") || c.contains("email") || c.equals("mail") || c.startsWith("mail ") || c.endsWith(" mail")
+        || c.contains("messagerie") || c.contains("correo");
   }
+
+  private static final Set<String> PHONE_WORDS =
+      Set.of("phone", "mobile", "tel", "telephone", "cell", "cellphone", "handy", "phones", "telefon", "mobiltelefon",
+          "téléphone", "portable", "teléfono", "telefono", "móvil", "movil", "telefoon", "mobiel", "mobieltje");
 
   private static boolean isPhone(String c) {
     // Outlook's "Company Main Phone" is the switchboard, shared by everyone there: not the person's
-    if (c.contains("fax") || c.contains("pager") || c.contains("type") || c.contains("label") || c.contains("assistant")
-        || c.contains("video") || c.contains("company")) {
+    if (c.contains("fax") || c.contains("pager") || c.contains("type") || c.contains("label") || c.contains("assist")
+        || c.contains("video") || c.contains("company") || c.contains("firma") || c.contains("société")
+        || c.contains("empresa") || c.contains("bedrijf")) {
       return false;
     }
-    for (String w : c.split("[ \\-/']+")) {
-      if (w.equals("phone") || w.equals("mobile") || w.equals("tel") || w.equals("telephone") || w.equals("cell")
-          || w.equals("cellphone") || w.equals("handy") || w.equals("phones")) {
+    for (String w : c.split("[ \\-/'().]+")) {
+      if (PHONE_WORDS.contains(w)) {
         return true;
       }
     }

@@ -182,6 +182,31 @@ class ContactFormatTest {
   }
 
   @Test
+  void outlookInGermanOrFrenchNamesItsColumnsSo() throws Exception {
+    Draft de = firstRow("\"Anrede\",\"Vorname\",\"Weitere Vornamen\",\"Nachname\",\"Suffix\",\"Firma\",\"Abteilung\",\"Position\","
+        + "\"Telefon geschäftlich\",\"Telefon Firma\",\"Mobiltelefon\",\"Fax geschäftlich\",\"Geburtstag\",\"E-Mail-Adresse\","
+        + "\"E-Mail-Typ\",\"E-Mail: Angezeigter Name\",\"E-Mail 2: Adresse\",\"Notizen\"\r\n"
+        + "\"Herr\",\"Jürgen\",\"\",\"Größ\",\"\",\"Müller & Söhne KG\",\"\",\"Geschäftsführer\",\"+49 30 555\",\"+49 30 100\","
+        + "\"+49 172 555\",\"+49 30 556\",\"15.03.1970\",\"juergen@mueller-soehne.example\",\"SMTP\","
+        + "\"Jürgen Größ (juergen@mueller-soehne.example)\",\"jg@privat.example\",\"Sehr pünktlich\"\r\n");
+    assertThat(de.name).isEqualTo("Jürgen Größ");
+    assertThat(de.emails).containsExactly("juergen@mueller-soehne.example", "jg@privat.example");
+    assertThat(de.phones).containsExactly("+49 30 555", "+49 172 555");
+    assertThat(de.organization).isEqualTo("Müller & Söhne KG");
+    assertThat(de.title).isEqualTo("Geschäftsführer");
+    assertThat(de.birthday).isEqualTo("1970-03-15");
+    assertThat(de.notes).isEqualTo("Sehr pünktlich");
+    Draft fr = firstRow("Prénom,Nom,Société,Fonction,Téléphone mobile,Adresse de messagerie,Type de messagerie,Anniversaire\r\n"
+        + "Hélène,Dubois,Société Générale,Analyste,+33 6 12 34 56 78,helene@example.fr,SMTP,01/12/1990\r\n");
+    assertThat(fr.name).isEqualTo("Hélène Dubois");
+    assertThat(fr.emails).containsExactly("helene@example.fr");
+    assertThat(fr.phones).containsExactly("+33 6 12 34 56 78");
+    assertThat(fr.organization).isEqualTo("Société Générale");
+    assertThat(fr.title).isEqualTo("Analyste");
+    assertThat(fr.birthday).isEqualTo("1990-12-01");
+  }
+
+  @Test
   void theCompanySwitchboardIsNoOnesOwnPhone() throws Exception {
     Draft d = firstRow("First Name,Last Name,E-mail Address,Company Main Phone,Mobile Phone,Business Phone\r\n"
         + "Siobhán,Kelly,siobhan@example.ie,+353 1 555 0100,+353 87 123 4567,+353 1 555 0142\r\n");
