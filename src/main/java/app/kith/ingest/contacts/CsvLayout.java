@@ -39,7 +39,7 @@ final class CsvLayout {
   private static final Set<String> ORG =
       Set.of("company", "organization", "organisation", "org", "employer", "company name", "organization name",
           "organisation name", "business name", "firma", "société", "societe", "entreprise", "organización", "compañía",
-          "organisatie", "bedrijf");
+          "organisatie", "bedrijf", "account name");
   private static final Set<String> JOB_TITLE =
       Set.of("job title", "position", "role", "organization title", "organisation title", "jobtitle", "job", "fonction",
           "puesto", "cargo", "functie");
@@ -49,7 +49,7 @@ final class CsvLayout {
       Set.of("birthday", "birth date", "date of birth", "bday", "dob", "birthdate", "geburtstag", "geburtsdatum",
           "anniversaire", "date de naissance", "cumpleaños", "fecha de nacimiento", "verjaardag");
   private static final Set<String> NOTES =
-      Set.of("notes", "note", "comments", "comment", "notizen", "notiz", "remarques", "notas", "notities");
+      Set.of("notes", "note", "comments", "comment", "notizen", "notiz", "remarques", "notas", "notities", "description");
   private static final Set<String> NICKNAME = Set.of("nickname", "nick name", "file as");
 
   final String format;
@@ -73,7 +73,9 @@ final class CsvLayout {
 
   static String normalise(String header) {
     String h = header.replace("\uFEFF", "").replace('"', ' ').replace('_', ' ').trim().toLowerCase(Locale.ROOT);
-    return h.replaceAll("\\s+", " ");
+    h = h.replaceAll("\\s+", " ");
+    // Pipedrive prefixes each column with the record kind: "Person - Name", "Person - Email - Work"
+    return h.startsWith("person - ") ? h.substring("person - ".length()) : h;
   }
 
   /** The layout a header describes, or null when it names no contact column. */
@@ -82,7 +84,6 @@ final class CsvLayout {
     String format = format(h);
     CsvLayout l = new CsvLayout(format, false, h.size());
     boolean hasJobTitle = h.stream().anyMatch(JOB_TITLE::contains);
-    boolean hasPersonName = h.stream().anyMatch(FIRST::contains);
     List<int[]> numberedEmail = new ArrayList<>(), numberedPhone = new ArrayList<>();
     for (int i = 0; i < h.size(); i++) {
       String c = h.get(i);
@@ -124,7 +125,7 @@ final class CsvLayout {
       } else if (ORG.contains(c)) {
         l.org = l.org < 0 ? i : l.org;
         l.known++;
-      } else if (JOB_TITLE.contains(c) || (c.equals("title") && !hasJobTitle && !hasPersonName)) {
+      } else if (JOB_TITLE.contains(c) || (c.equals("title") && !hasJobTitle && !honorific(h, i))) {
         l.title = l.title < 0 ? i : l.title;
         l.known++;
       } else if (BIRTHDAY.contains(c)) {
@@ -183,10 +184,35 @@ final class CsvLayout {
     return GENERIC;
   }
 
+  /** Outlook's "Title" is the honorific (Dr., Ms.) and comes right before "First Name"; a CRM's is the job. */
+  private static boolean honorific(List<String> h, int i) {
+    return i + 1 < h.size() && FIRST.contains(h.get(i + 1));
+  }
+
+  /**
+   * Words that make a column about an address or number rather than the address or number itself:
+   * CRM exports have "Owner Email" (the salesperson's), "Email Opt Out", "Marketing emails opened",
+   * "Email Domain", "Phone Extension" and the like.
+   */
+  private static final Set<String> NOT_THE_VALUE =
+      Set.of("owner", "opt", "opted", "optout", "unsubscribed", "unsubscribe", "subscribed", "opened", "clicked", "sent",
+          "bounced", "bounce", "domain", "status", "consent", "count", "date", "format", "preference", "preferences",
+          "marketing", "verified", "valid", "extension", "ext", "do", "not", "has", "hasoptedoutofemail", "donotcall",
+          "last", "first", "hash");
+
+  private static boolean aboutTheValue(String c) {
+    for (String w : c.split("[ \\-/'().:_]+")) {
+      if (NOT_THE_VALUE.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isEmail(String c) {
     // the address's type (SMTP, EX) and display name sit in columns of their own
     if (c.contains("typ") || c.contains("tipo") || c.contains("label") || c.contains("display") || c.contains("angezeigt")
-        || c.contains("nom ") || c.contains("nombre") || c.contains("weergave")) {
+        || c.contains("nom ") || c.contains("nombre") || c.contains("weergave") || aboutTheValue(c)) {
       return false;
     }
     return c.contains("e-mail") || c.contains("email") || c.equals("mail") || c.startsWith("mail ") || c.endsWith(" mail")
@@ -200,12 +226,13 @@ final class CsvLayout {
   private static boolean isPhone(String c) {
     // Outlook's "Company Main Phone" is the switchboard, shared by everyone there: not the person's
     if (c.contains("fax") || c.contains("pager") || c.contains("type") || c.contains("label") || c.contains("assist")
-        || c.contains("video") || c.contains("company") || c.contains("firma") || c.contains("société")
-        || c.contains("empresa") || c.contains("bedrijf")) {
+        || c.contains("asst") || c.contains("video") || c.contains("company") || c.contains("firma") || c.contains("société")
+        || c.contains("empresa") || c.contains("bedrijf") || aboutTheValue(c)) {
       return false;
     }
     for (String w : c.split("[ \\-/'().]+")) {
-      if (PHONE_WORDS.contains(w)) {
+      // "MobilePhone", "HomePhone": Salesforce's API names run the words together
+      if (PHONE_WORDS.contains(w) || (w.endsWith("phone") && w.length() > "phone".length())) {
         return true;
       }
     }

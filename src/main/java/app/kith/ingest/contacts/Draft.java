@@ -120,6 +120,11 @@ final class Draft {
       reject("no name, e-mail address or phone number");
       return null;
     }
+    if (n == null && es.isEmpty() && ps.stream().noneMatch(p -> Keys.phoneMatches(Keys.phone(p)))) {
+      // short numbers never match anyone (see Keys.phoneMatches): importing the file again would add the record again
+      reject("no name or e-mail address, and a phone number too short to tell anyone by (under 7 digits)");
+      return null;
+    }
     return new ContactData(n, es, ps, org, t, birthday, no, since);
   }
 

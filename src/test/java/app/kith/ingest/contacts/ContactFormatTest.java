@@ -207,6 +207,44 @@ class ContactFormatTest {
   }
 
   @Test
+  void crmExportsKeepTheirMetadataColumnsOutOfAddressesAndPhones() throws Exception {
+    Draft zoho = firstRow("Record Id,Salutation,First Name,Last Name,Title,Account Name,Email,Secondary Email,Owner Email,"
+        + "Email Opt Out,Phone,Phone Extension,Asst Phone,Mobile,Description,Marketing emails opened,Email Domain\r\n"
+        + "zcrm_1,Ms.,Jane,Doe,CTO,Acme,jane@acme.example,jane@home.example,sam@vendor.example,false,+1 555 0100,12,"
+        + "+1 555 0111,+1 555 0199,Met at the fair,3,acme.example\r\n");
+    assertThat(zoho.name).isEqualTo("Jane Doe");
+    assertThat(zoho.title).isEqualTo("CTO");
+    assertThat(zoho.organization).isEqualTo("Acme");
+    assertThat(zoho.emails).containsExactly("jane@acme.example", "jane@home.example");
+    assertThat(zoho.phones).containsExactly("+1 555 0100", "+1 555 0199");
+    assertThat(zoho.notes).isEqualTo("Met at the fair");
+    Draft sf = firstRow("FIRSTNAME,LASTNAME,TITLE,EMAIL,MOBILEPHONE,HOMEPHONE,HASOPTEDOUTOFEMAIL,DONOTCALL\r\n"
+        + "Bob,Smith,Buyer,bob@smith.example,+1 555 0142,+1 555 0143,false,false\r\n");
+    assertThat(sf.title).isEqualTo("Buyer");
+    assertThat(sf.emails).containsExactly("bob@smith.example");
+    assertThat(sf.phones).containsExactly("+1 555 0142", "+1 555 0143");
+    Draft pipedrive = firstRow("Person - Name,Person - First name,Person - Last name,Person - Organization,"
+        + "Person - Email - Work,Person - Phone - Mobile,Person - Owner\r\n"
+        + "Rui Costa,Rui,Costa,Atlântico Lda,rui@atlantico.example,+351 912 345 678,Ana Lima\r\n");
+    assertThat(pipedrive.name).isEqualTo("Rui Costa");
+    assertThat(pipedrive.organization).isEqualTo("Atlântico Lda");
+    assertThat(pipedrive.emails).containsExactly("rui@atlantico.example");
+    assertThat(pipedrive.phones).containsExactly("+351 912 345 678");
+  }
+
+  @Test
+  void aShortNumberAloneTellsNoOne() {
+    Draft d = new Draft();
+    d.phone("12", false);
+    assertThat(d.finish(10_000)).isNull();
+    assertThat(d.reject).contains("too short");
+    Draft named = new Draft();
+    named.name = "Pizza Roma";
+    named.phone("112", false);
+    assertThat(named.finish(10_000)).isNotNull();
+  }
+
+  @Test
   void theCompanySwitchboardIsNoOnesOwnPhone() throws Exception {
     Draft d = firstRow("First Name,Last Name,E-mail Address,Company Main Phone,Mobile Phone,Business Phone\r\n"
         + "Siobhán,Kelly,siobhan@example.ie,+353 1 555 0100,+353 87 123 4567,+353 1 555 0142\r\n");
