@@ -220,9 +220,12 @@ public final class ContactImport implements AutoCloseable {
       for (String key : in.phoneKeys) {
         if (Keys.phoneMatches(key)) {
           p = working.byPhone.get(key);
-          if (p != null) {
+          // a shared number (a family's landline, an office's main line) is no match for someone
+          // whose name plainly differs: "Lars H" is Lars Henriksen, "Bert Smith" is not Ann Smith
+          if (p != null && Keys.namesFit(in.nameKey, p.nameKey)) {
             break;
           }
+          p = null;
         }
       }
     }

@@ -83,6 +83,32 @@ public final class Keys {
     return cut(String.join(" ", words));
   }
 
+  /**
+   * Whether two name keys ({@link #name}) can be the same person: every word of the shorter name is
+   * a word of the longer one, or the initial of one ("Lars H" and "Lars Henriksen", "J. Doe" and
+   * "John Doe"). A missing name fits any.
+   */
+  public static boolean namesFit(String a, String b) {
+    if (a == null || b == null || a.equals(b) || a.replace(" ", "").equals(b.replace(" ", ""))) {
+      return true;
+    }
+    String[] x = a.split(" "), y = b.split(" ");
+    String[] shorter = x.length <= y.length ? x : y, longer = x.length <= y.length ? y : x;
+    for (String w : shorter) {
+      boolean found = false;
+      for (String v : longer) {
+        if (v.equals(w) || (w.length() == 1 && v.startsWith(w)) || (v.length() == 1 && w.startsWith(v))) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public static String organization(String org) {
     String[] words = joinInitials(words(org)); // "S.A." is "sa", "B.V." is "bv"
     int n = words.length;

@@ -110,6 +110,30 @@ class ContactImportTest {
   }
 
   @Test
+  void aSharedNumberDoesNotMakeTwoPeopleOne() {
+    String landline = "+44 1632 960123";
+    ContactData ann = person("Ann Smith", List.of("ann@example.org"), List.of(), null);
+    ContactData bert = new ContactData("Bert Smith", List.of(), List.of(landline), "Smith Plumbing", "Owner", null, null, null);
+    assertThat(load("google", false, ann, bert)).containsExactly(ContactImport.Outcome.CREATED, ContactImport.Outcome.CREATED);
+    // Ann's phone export gives her the family's landline too
+    assertThat(load("phone", false, person("Ann Smith", List.of("ann@example.org"), List.of(landline), null)))
+        .containsExactly(ContactImport.Outcome.MERGED);
+    // the first file again changes nothing: Bert is not matched to Ann by the number they share
+    assertThat(load("google", false, ann, bert)).containsOnly(ContactImport.Outcome.UNCHANGED);
+    assertThat(all()).hasSize(2).allSatisfy(c -> assertThat(c.organization())
+        .isEqualTo(c.name().equals("Bert Smith") ? "Smith Plumbing" : null));
+    // nor within one file (Kith's own export read into a fresh home)
+    db.close();
+    db = Database.open(KithConfig.of(home.resolve("fresh"), Map.of()));
+    assertThat(load("export", false, person("Ann Smith", List.of("ann@example.org"), List.of(landline), null), bert))
+        .containsExactly(ContactImport.Outcome.CREATED, ContactImport.Outcome.CREATED);
+    // while a shortened name still finds its person by phone
+    assertThat(load("later", false, person("A. Smith", List.of(), List.of(landline), null)))
+        .containsExactly(ContactImport.Outcome.MERGED);
+    assertThat(all()).hasSize(2);
+  }
+
+  @Test
   void nameTogetherWithOrganisationMatchesAndNameAloneDoesNotMergeAcrossCompanies() {
     load("a", false, person("José Ramírez", List.of(), List.of(), "Verde Energía S.A."));
     assertThat(load("b", false, person("ramirez, jose", List.of("jose@example.org"), List.of(), "verde energia")))
@@ -180,7 +204,7 @@ class ContactImportTest {
     }
     // third chunk: one of the second chunk (just written) and one of the first, by each key kind
     records.add(person("Person " + (n + 5), List.of("P" + (n + 5) + "@Example.com"), List.of(), null));
-    records.add(person("Other", List.of(), List.of("0031 6 " + (20_000_000 + n + 6)), null));
+    records.add(person(null, List.of(), List.of("0031 6 " + (20_000_000 + n + 6)), null));
     records.add(new ContactData("person " + (n + 7), List.of(), List.of(), "ORG " + (n + 7) + " Inc.", "Boss", null, null, null));
     records.add(person("Person 3", List.of("p3@example.com", "new3@example.com"), List.of(), null));
     records.add(new ContactData("Person 4", List.of(), List.of(), "Org 4", null, null, null, null));
@@ -211,5 +235,10 @@ class ContactImportTest {
     assertThat(Keys.name("Doe, John")).isEqualTo(Keys.name("john DOE"));
     assertThat(Keys.name("Zoë Ærø")).isEqualTo(Keys.name("zoe ærø"));
     assertThat(Keys.organization("Acme, Inc.")).isEqualTo(Keys.organization("ACME"));
+    assertThat(Keys.namesFit(Keys.name("Lars H"), Keys.name("Lars Henriksen"))).isTrue();
+    assertThat(Keys.namesFit(Keys.name("J. Doe"), Keys.name("Doe, John"))).isTrue();
+    assertThat(Keys.namesFit(null, Keys.name("Ann Smith"))).isTrue();
+    assertThat(Keys.namesFit(Keys.name("Bert Smith"), Keys.name("Ann Smith"))).isFalse();
+    assertThat(Keys.namesFit(Keys.name("Johnny"), Keys.name("John Doe"))).isFalse();
   }
 }

@@ -105,7 +105,8 @@ final class Draft {
     }
     List<String> ps = new ArrayList<>();
     seen.clear();
-    for (String p : phones) {
+    for (String raw : phones) {
+      String p = withoutControls(raw);
       String key = Keys.phone(p);
       if (key == null) {
         notesOnRecord.add("phone '" + shorten(p) + "' has no digits; left out");
@@ -132,7 +133,7 @@ final class Draft {
     if (value == null) {
       return null;
     }
-    String v = value.strip();
+    String v = withoutControls(value).strip();
     if (v.isEmpty()) {
       return null;
     }
@@ -141,6 +142,22 @@ final class Draft {
       v = v.substring(0, max);
     }
     return v;
+  }
+
+  /**
+   * The text without control characters other than tab and line breaks: a NUL byte from a corrupt
+   * file would otherwise be stored (PostgreSQL refuses it in text, failing the whole chunk).
+   */
+  static String withoutControls(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.chars().filter(ch -> ch >= 0x20 && ch != 0x7F || ch == '\t' || ch == '\n' || ch == '\r').forEach(ch -> b.append((char) ch));
+        return b.toString();
+      }
+    }
+    return s;
   }
 
   static String shorten(String s) {

@@ -38,8 +38,9 @@ final class VCardMapper {
         }
       }
       boolean pref = t.getTypes().contains(TelephoneType.PREF) || isPrefOne(t);
-      if (t.getTypes().contains(TelephoneType.FAX) && !t.getTypes().contains(TelephoneType.VOICE)) {
-        continue; // a fax is not a way to keep in touch
+      if ((t.getTypes().contains(TelephoneType.FAX) || t.getTypes().contains(TelephoneType.PAGER))
+          && !t.getTypes().contains(TelephoneType.VOICE)) {
+        continue; // a fax or a pager is not a way to keep in touch
       }
       d.phone(text, pref && !d.phones.isEmpty());
     }

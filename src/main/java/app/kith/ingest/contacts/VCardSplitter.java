@@ -557,10 +557,8 @@ final class VCardSplitter implements Closeable {
     }
 
     private void text(Prop p) {
-      if (p.overflow) {
-        note(p.name + " dropped: the value is longer than the import limit");
-        return;
-      }
+      // a value longer than the buffer is kept as far as it was read, which is always more than
+      // kith.import.max-field-length: the field is then cut, with its note, like any long value
       String charsetName = p.param("CHARSET");
       Charset declared = unicode ? StandardCharsets.UTF_8 : TextEncodings.named(charsetName);
       if (charsetName != null && declared == null && !unicode) {

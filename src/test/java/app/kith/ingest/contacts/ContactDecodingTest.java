@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import app.kith.contacts.ContactData;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -178,6 +179,37 @@ class ContactDecodingTest {
     assertThat(recs.get(2).draft().name).isEqualTo("Third");
     assertThat(recs.get(2).draft().emails).containsExactly("third@example.com");
     assertThat(recs.get(3).draft().name).isEqualTo("Fourth");
+  }
+
+  @Test
+  void pagersAndFaxesAreNoWayToKeepInTouch() throws Exception {
+    byte[] file = bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Johnny Appleseed\r\nTEL;type=CELL;type=VOICE;type=pref:+1 408 555 0100\r\n"
+        + "TEL;type=PAGER:(408) 555-0177\r\nTEL;type=WORK;type=FAX:+1 408 555 0199\r\nEND:VCARD\r\n"
+        + "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Doe;Jane\r\nTEL;PAGER:555-0178\r\nTEL;WORK;VOICE:+1 555 0101\r\nEND:VCARD\r\n");
+    List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs.get(0).draft().phones).containsExactly("+1 408 555 0100");
+    assertThat(recs.get(1).draft().phones).containsExactly("+1 555 0101");
+  }
+
+  @Test
+  void controlCharactersFromACorruptFileAreNotKept() throws Exception {
+    byte[] file = bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nul\u0000Byte Person\r\nNOTE:before\u0000after\\nnext line\r\n"
+        + "TEL:+1 555\u0001 0100\r\nEND:VCARD\r\n");
+    ContactData d = cards(file).get(0).draft().finish(10_000);
+    assertThat(d.name()).isEqualTo("NulByte Person");
+    assertThat(d.notes()).isEqualTo("beforeafter\nnext line");
+    assertThat(d.phones()).containsExactly("+1 555 0100");
+  }
+
+  @Test
+  void aValueLongerThanTheBufferIsCutLikeAnyLongValue() throws Exception {
+    byte[] file = bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Long Note\r\nNOTE:", "x".repeat(500_000),
+        "\r\nEMAIL:long@example.org\r\nEND:VCARD\r\n");
+    RecordSource.Rec rec = cards(file).get(0);
+    ContactData d = rec.draft().finish(10_000);
+    assertThat(d.notes()).hasSize(10_000);
+    assertThat(rec.draft().notesOnRecord).containsExactly("notes cut to 10000 characters (kith.import.max-field-length)");
+    assertThat(d.emails()).containsExactly("long@example.org");
   }
 
   @Test
