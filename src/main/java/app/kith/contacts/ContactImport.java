@@ -219,13 +219,18 @@ public final class ContactImport implements AutoCloseable {
     if (p == null) {
       for (String key : in.phoneKeys) {
         if (Keys.phoneMatches(key)) {
-          p = working.byPhone.get(key);
           // a shared number (a family's landline, an office's main line) is no match for someone
-          // whose name plainly differs: "Lars H" is Lars Henriksen, "Bert Smith" is not Ann Smith
-          if (p != null && Keys.namesFit(in.nameKey, p.nameKey)) {
+          // whose name plainly differs: "Lars H" is Lars Henriksen, "Bert Smith" is not Ann Smith;
+          // the first of its holders whose name fits is
+          for (Person holder : working.byPhone.getOrDefault(key, List.of())) {
+            if (Keys.namesFit(in.nameKey, holder.nameKey)) {
+              p = holder;
+              break;
+            }
+          }
+          if (p != null) {
             break;
           }
-          p = null;
         }
       }
     }
@@ -533,7 +538,8 @@ public final class ContactImport implements AutoCloseable {
   private static final class Working {
     final boolean dryRun;
     final Map<String, Person> byEmail = new HashMap<>();
-    final Map<String, Person> byPhone = new HashMap<>();
+    /** Everyone with the number, in the order they were met: a number can be shared. */
+    final Map<String, List<Person>> byPhone = new HashMap<>();
     final Map<String, Person> byNameOrg = new HashMap<>();
     final Map<Long, Person> loaded = new LinkedHashMap<>();
     final List<Person> fresh = new ArrayList<>();
@@ -555,7 +561,7 @@ public final class ContactImport implements AutoCloseable {
       }
       for (String k : p.phoneKeys) {
         if (Keys.phoneMatches(k)) {
-          byPhone.putIfAbsent(k, p);
+          byPhone.computeIfAbsent(k, x -> new ArrayList<>(1)).add(p);
         }
       }
       String no = p.nameOrgKey();
@@ -638,12 +644,14 @@ public final class ContactImport implements AutoCloseable {
           phones.add(ph);
           addedPhones.add(new String[] {ph, k});
           if (Keys.phoneMatches(k)) {
-            w.byPhone.putIfAbsent(k, this);
+            w.byPhone.computeIfAbsent(k, x -> new ArrayList<>(1)).add(this);
           }
           changed = true;
         }
       }
       boolean hadName = name != null, hadOrg = organization != null;
+      // the key this person is found by so far: it goes when a filled-in name or organisation changes it
+      String oldNameOrg = hadName && !hadOrg ? nameOrgKey() : null;
       if (name == null && d.name() != null && !manual.contains("name")) {
         name = d.name();
         fieldsChanged = changed = true;
@@ -658,6 +666,10 @@ public final class ContactImport implements AutoCloseable {
       }
       if (birthday == null && d.birthday() != null && !manual.contains("birthday")) {
         birthday = d.birthday();
+        fieldsChanged = changed = true;
+      } else if (birthday != null && birthday.startsWith("--") && d.birthday() != null && !d.birthday().startsWith("--")
+          && d.birthday().endsWith(birthday.substring(1)) && !manual.contains("birthday")) {
+        birthday = d.birthday(); // the same day, now with its year
         fieldsChanged = changed = true;
       }
       if (notes == null && d.notes() != null && !manual.contains("notes")) {
@@ -674,6 +686,10 @@ public final class ContactImport implements AutoCloseable {
         }
       } else if (!hadName || !hadOrg) {
         String newNameOrg = nameOrgKey();
+        if (oldNameOrg != null && !oldNameOrg.equals(newNameOrg) && w.byNameOrg.get(oldNameOrg) == this) {
+          // as the stored contact will be found from now on (a dry run keeps one working set for all files)
+          w.byNameOrg.remove(oldNameOrg);
+        }
         if (newNameOrg != null) {
           w.byNameOrg.putIfAbsent(newNameOrg, this);
         }

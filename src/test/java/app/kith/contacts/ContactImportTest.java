@@ -134,6 +134,58 @@ class ContactImportTest {
   }
 
   @Test
+  void anOfficeNumberFindsWhicheverOfItsHoldersTheNameFits() {
+    String office = "+1 (212) 555-0100";
+    load("outlook", false,
+        new ContactData("Anna Berg", List.of("anna@acme.example"), List.of(office), "Acme", null, null, null, null),
+        new ContactData("Priya Nair", List.of("priya@acme.example"), List.of(office), "Acme", null, null, null, null),
+        new ContactData("Tom Baker", List.of("tom@acme.example"), List.of(office), "Acme", null, null, null, null));
+    assertThat(load("iphone", false, person("Tom Baker", List.of(), List.of("+1 212 555 0100", "+1 917 555 0142"), null)))
+        .containsExactly(ContactImport.Outcome.MERGED);
+    assertThat(all()).hasSize(3);
+    assertThat(all().stream().filter(c -> c.name().equals("Tom Baker")).findFirst().orElseThrow().phones())
+        .containsExactly(office, "+1 917 555 0142");
+  }
+
+  @Test
+  void aDryRunOverSeveralFilesFindsPeopleAsTheRealRunDoes() {
+    ContactData[][] files = {
+      {person("Michael Chen", List.of("mchen@example.com"), List.of(), null)},
+      {person("Michael Chen", List.of("mchen@example.com"), List.of(), "Acme")},
+      {person("Michael Chen", List.of(), List.of("+1 415 555 0199"), null)},
+    };
+    ContactImport.DryRun dry = new ContactImport.DryRun();
+    List<ContactImport.Outcome> wouldBe = new ArrayList<>();
+    for (int i = 0; i < files.length; i++) {
+      try (ContactImport imp = new ContactImport(db, new Interactions(new Cadence(KithConfig.of(home, Map.of()))), "f" + i, dry,
+          NOW, LocalDate.of(2026, 1, 5), wouldBe::add)) {
+        for (ContactData d : files[i]) {
+          imp.add(d);
+        }
+      }
+    }
+    assertThat(all()).isEmpty();
+    List<ContactImport.Outcome> real = new ArrayList<>();
+    for (int i = 0; i < files.length; i++) {
+      real.addAll(load("f" + i, false, files[i]));
+    }
+    assertThat(wouldBe).isEqualTo(real);
+    // Michael Chen of Acme is not the Michael Chen without a company any more
+    assertThat(real).containsExactly(ContactImport.Outcome.CREATED, ContactImport.Outcome.MERGED, ContactImport.Outcome.CREATED);
+  }
+
+  @Test
+  void aBirthdayWithoutAYearGetsItsYearFromALaterSource() {
+    load("google", false, new ContactData("Sofia Berg", List.of("sofia@example.se"), List.of(), null, null, "--03-15", null, null));
+    assertThat(load("outlook", false, new ContactData("Sofia Berg", List.of("sofia@example.se"), List.of(), null, null, "1990-03-15",
+        null, null))).containsExactly(ContactImport.Outcome.MERGED);
+    assertThat(all().get(0).birthday()).isEqualTo("1990-03-15");
+    // another day is another fact: the stored one stays
+    load("other", false, new ContactData("Sofia Berg", List.of("sofia@example.se"), List.of(), null, null, "1991-04-01", null, null));
+    assertThat(all().get(0).birthday()).isEqualTo("1990-03-15");
+  }
+
+  @Test
   void nameTogetherWithOrganisationMatchesAndNameAloneDoesNotMergeAcrossCompanies() {
     load("a", false, person("José Ramírez", List.of(), List.of(), "Verde Energía S.A."));
     assertThat(load("b", false, person("ramirez, jose", List.of("jose@example.org"), List.of(), "verde energia")))
