@@ -51,6 +51,9 @@ final class ExportCommand extends Subcommand {
       if (json()) {
         throw new KithException("--json needs --out FILE (the export itself goes to stdout otherwise)");
       }
+      if (f.equals("csv")) {
+        out().write('\uFEFF'); // as in a file: `kith export --format csv > all.csv` opens right in a spreadsheet
+      }
       write(f, contacts, out());
       out().flush();
     } else {
@@ -79,10 +82,16 @@ final class ExportCommand extends Subcommand {
   private int exportCalendar(Kith kith) throws IOException {
     String ics = new app.kith.feed.ReminderCalendar(kith).feed();
     if (outFile == null) {
+      if (json()) {
+        throw new KithException("--json needs --out FILE (the export itself goes to stdout otherwise)");
+      }
       out().print(ics);
       out().flush();
     } else {
       Files.writeString(outFile, ics, StandardCharsets.UTF_8);
+      if (json()) {
+        Output.json(out(), Map.of("format", "ics", "path", outFile.toString()));
+      }
       err().println("kith: wrote the reminder calendar to " + outFile);
       err().flush();
     }

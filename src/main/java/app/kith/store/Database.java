@@ -41,8 +41,14 @@ public final class Database implements AutoCloseable {
   public static String defaultUrl(Path home) {
     try {
       Files.createDirectories(home);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw new KithException("the home " + home + " is a file, not a folder (give another --home)");
     } catch (java.io.IOException e) {
       throw new KithException("cannot create the home folder " + home + ": " + e.getMessage());
+    }
+    if (!Files.isWritable(home)) {
+      // H2 would fail on its files with a page of stack traces, some of them on stdout
+      throw new KithException("the home folder " + home + " is not writable by this user (give another --home)");
     }
     // FILE_LOCK=FILE (default) refuses a second process; that is reported as "in use" below.
     return "jdbc:h2:file:" + home.toAbsolutePath().normalize().resolve("kith") + ";DB_CLOSE_ON_EXIT=FALSE";

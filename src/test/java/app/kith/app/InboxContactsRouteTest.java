@@ -33,10 +33,17 @@ class InboxContactsRouteTest {
         Files.copy(Path.of("examples/contacts/phone-export.vcf"), inbox.resolve("phone-export.vcf"));
         Files.writeString(inbox.resolve("nested.vcf"),
             "BEGIN:VCARD\nVERSION:2.1\nN:outer\nBEGIN:VCARD\nVERSION:2.1\nN:inner\nEND:VCARD\nEND:VCARD\n");
+        Files.write(inbox.resolve("empty.csv"), new byte[0]);
+        Files.write(inbox.resolve("program.csv"), new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, '@', 'x'});
 
         Path report = inbox.resolve(".done/phone-export.vcf.report.json");
         Path error = inbox.resolve(".error/nested.vcf.error.json");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(report) && Files.exists(error));
+        Path empty = inbox.resolve(".error/empty.csv.error.json");
+        Path program = inbox.resolve(".error/program.csv.error.json");
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+            .until(() -> Files.exists(report) && Files.exists(error) && Files.exists(empty) && Files.exists(program));
+        assertThat(Output.mapper().readTree(Files.readString(empty)).get("reason").asText()).isEqualTo("the file is empty");
+        assertThat(Output.mapper().readTree(Files.readString(program)).get("reason").asText()).startsWith("not a format Kith reads");
 
         assertThat(inbox.resolve(".done/phone-export.vcf")).exists();
         assertThat(inbox.resolve("phone-export.vcf")).doesNotExist();

@@ -56,6 +56,15 @@ class ContactsCliTest {
   }
 
   @Test
+  void aReportNeverPrintsTheFilesControlCharacters() throws Exception {
+    Path csv = files.resolve("esc.csv");
+    Files.writeString(csv, "Name,Email\nMallory,bad\u001b]0;pwned\u0007@x\nAda Lovelace,ada@example.com\n");
+    Cli.Result r = cli().run("import", csv.toString());
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(0);
+    assertThat(r.out()).contains("e-mail 'bad?]0;pwned?@x' is not an address").doesNotContain("\u001b").doesNotContain("\u0007");
+  }
+
+  @Test
   void dryRunWritesNothing() throws Exception {
     JsonNode r = json(cli().run("--json", "import", "--dry-run", EXAMPLES.toString()));
     assertThat(r.at("/totals/created").asInt()).isEqualTo(5);
@@ -176,7 +185,10 @@ class ContactsCliTest {
     cli().run("import", in.toString());
     Path out = files.resolve("out.csv");
     assertThat(cli().run("export", "--format", "csv", "--out", out.toString()).exitCode()).isZero();
-    String text = Files.readString(out, StandardCharsets.UTF_8).replace("\uFEFF", "");
+    String file = Files.readString(out, StandardCharsets.UTF_8);
+    assertThat(file).startsWith("\uFEFFName,");
+    assertThat(cli().run("export", "--format", "csv").out()).as("stdout as the file").isEqualTo(file);
+    String text = file.replace("\uFEFF", "");
     List<CSVRecord> rows = CSVParser.builder().setReader(new java.io.StringReader(text)).setFormat(CSVFormat.DEFAULT).get().getRecords();
     CSVRecord row = rows.get(1);
     assertThat(row.get(0)).isEqualTo("'=HYPERLINK(\"http://evil.example\")");
@@ -209,6 +221,11 @@ class ContactsCliTest {
     Cli.Result ics = cli().run("export", "--format", "ics");
     assertThat(ics.exitCode()).as(ics.toString()).isZero();
     assertThat(ics.out()).startsWith("BEGIN:VCALENDAR");
+    // --json is for a summary: with --out, as for vcf and csv; without it, refused as for them
+    assertThat(cli().run("--json", "export", "--format", "ics").exitCode()).isEqualTo(2);
+    Cli.Result summary = cli().run("--json", "export", "--format", "ics", "--out", files.resolve("r.ics").toString());
+    assertThat(summary.exitCode()).isZero();
+    assertThat(summary.out()).contains("\"format\" : \"ics\"");
   }
 
   static List<String> texts(JsonNode array) {

@@ -36,6 +36,16 @@ class KithCommandTest {
   }
 
   @Test
+  void aHomeThatIsAFileIsOneClearSentence() throws Exception {
+    Path file = home.resolve("not-a-folder");
+    java.nio.file.Files.writeString(file, "x");
+    var r = new Cli(file).run("contacts");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("kith: the home " + file + " is a file, not a folder (give another --home)");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
   void nowAcceptsAnOffsetOrZ() {
     assertThat(KithCommand.parseInstant("2025-03-02T18:00+01:00", "--now")).hasToString("2025-03-02T17:00:00Z");
     assertThat(KithCommand.parseInstant("2025-03-03T09:00Z", "--now")).hasToString("2025-03-03T09:00:00Z");

@@ -40,7 +40,23 @@ public final class ContactFileImporter implements FileImporter {
 
   @Override
   public boolean accepts(byte[] head) {
+    if (isBinary(head)) {
+      return false; // a program or an image renamed .csv: "not a format Kith reads", not a CSV of garbage
+    }
     return isVCard(head, head.length) || sniffHead(head) != null;
+  }
+
+  /** NUL bytes outside UTF-16 text: no export writes those. */
+  static boolean isBinary(byte[] head) {
+    if (TextEncodings.unicode(head, head.length) != null) {
+      return false;
+    }
+    for (byte b : head) {
+      if (b == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isVCard(byte[] head, int len) {
