@@ -54,18 +54,23 @@ final class Draft {
       }
     }
     if (primary) {
-      emails.addAll(0, parts);
+      // preferred ones first, in the order the file gives them
+      emails.addAll(preferredEmails, parts);
+      preferredEmails += parts.size();
     } else {
       emails.addAll(parts);
     }
   }
+
+  /** How many of the first e-mail addresses and phones were marked preferred (they stay in front). */
+  private int preferredEmails, preferredPhones;
 
   void phone(String value, boolean primary) {
     if (value == null || value.isBlank()) {
       return;
     }
     if (primary) {
-      phones.add(0, value.trim());
+      phones.add(preferredPhones++, value.trim());
     } else {
       phones.add(value.trim());
     }

@@ -27,7 +27,7 @@ final class VCardMapper {
     d.name = name(card);
     for (Email e : card.getEmails()) {
       boolean pref = e.getTypes().contains(EmailType.PREF) || isPrefOne(e);
-      d.email(e.getValue(), pref && !d.emails.isEmpty());
+      d.email(e.getValue(), pref);
     }
     for (Telephone t : card.getTelephoneNumbers()) {
       String text = t.getText();
@@ -42,7 +42,7 @@ final class VCardMapper {
           && !t.getTypes().contains(TelephoneType.VOICE)) {
         continue; // a fax or a pager is not a way to keep in touch
       }
-      d.phone(text, pref && !d.phones.isEmpty());
+      d.phone(text, pref);
     }
     for (Organization o : card.getOrganizations()) {
       String org = first(o.getValues());

@@ -547,7 +547,7 @@ final class VCardSplitter implements Closeable {
         String size = p.overflow ? "it is larger than" : (bytes / 1024) + " KiB is more than";
         note(p.name + " dropped: " + size + " kith.import.max-photo-bytes (" + maxPhotoBytes / 1024 + " KiB)");
       } else if (chars % 4 != 0) {
-        note(p.name + " dropped: its base64 data is cut short");
+        note(p.name + " dropped: its base64 data is cut short or has a stray character");
       }
     }
 

@@ -182,6 +182,19 @@ class ContactDecodingTest {
   }
 
   @Test
+  void preferredAddressesAndPhonesComeFirstInTheirOwnOrder() throws Exception {
+    byte[] file = bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Pref Order\r\nEMAIL:a@example.org\r\n"
+        + "EMAIL;TYPE=INTERNET,PREF:b@example.org\r\nEMAIL;TYPE=PREF:c@example.org\r\nTEL:+1 555 0101\r\n"
+        + "TEL;TYPE=CELL,PREF:+1 555 0102\r\nTEL;TYPE=PREF:+1 555 0103\r\nEND:VCARD\r\n"
+        + "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Smith;John\r\nEMAIL;PREF;HOME:test@example.com\r\n"
+        + "EMAIL;CELL;PREF:test2@examination.com\r\nEND:VCARD\r\n");
+    List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs.get(0).draft().emails).containsExactly("b@example.org", "c@example.org", "a@example.org");
+    assertThat(recs.get(0).draft().phones).containsExactly("+1 555 0102", "+1 555 0103", "+1 555 0101");
+    assertThat(recs.get(1).draft().emails).containsExactly("test@example.com", "test2@examination.com");
+  }
+
+  @Test
   void pagersAndFaxesAreNoWayToKeepInTouch() throws Exception {
     byte[] file = bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Johnny Appleseed\r\nTEL;type=CELL;type=VOICE;type=pref:+1 408 555 0100\r\n"
         + "TEL;type=PAGER:(408) 555-0177\r\nTEL;type=WORK;type=FAX:+1 408 555 0199\r\nEND:VCARD\r\n"
