@@ -73,6 +73,19 @@ class CalendarCorpusTest {
     }));
   }
 
+  @org.junit.jupiter.api.Test
+  void aVCalendarOneFileIsRefusedNotMisread() throws IOException {
+    Path f = home.resolve("user-cal.vcf");
+    Files.writeString(f, "BEGIN:VCALENDAR\nPRODID:-//GNOME//NONSGML GnomeCalendar//EN\nTZ:CEST\nVERSION:1.1.4\n"
+        + "BEGIN:VEVENT\nUID:1\nDTSTART:20000530T150000\nDTEND:20000530T170000\nSUMMARY:Old\nEND:VEVENT\nEND:VCALENDAR\n");
+    Kith kith = new Kith(KithConfig.of(home.resolve("h"), Map.of()), Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
+    try (kith) {
+      FileReport r = Importers.standard(kith).importFile(f, new ImportRequest("user-cal.vcf", "user-cal.vcf", false));
+      assertThat(r.status()).isEqualTo(FileReport.REJECTED);
+      assertThat(r.problems().get(0).reason()).isEqualTo("a vCalendar 1.0 file (VERSION:1.1.4); Kith reads iCalendar 2.0");
+    }
+  }
+
   private static boolean emptyCalendar(Path f) throws IOException {
     String s = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1).toUpperCase();
     return !s.contains("BEGIN:VEVENT") && !s.contains("BEGIN:VTODO") && !s.contains("BEGIN:VFREEBUSY")
