@@ -307,8 +307,8 @@ final class CsvLayout {
     Draft d = new Draft();
     d.name = cell(cells, name);
     if (d.name == null) {
-      String joined = String.join(" ", nonBlank(cell(cells, first), cell(cells, middle), cell(cells, last)));
-      d.name = joined.isBlank() ? cell(cells, nickname) : joined;
+      String joined = Draft.joinName(cell(cells, first), cell(cells, middle), cell(cells, last));
+      d.name = joined == null ? cell(cells, nickname) : joined;
     }
     for (Column c : emails) {
       String type = cell(cells, c.type);
@@ -367,16 +367,6 @@ final class CsvLayout {
       }
     }
     return d;
-  }
-
-  private static List<String> nonBlank(String... values) {
-    List<String> out = new ArrayList<>();
-    for (String v : values) {
-      if (v != null && !v.isBlank()) {
-        out.add(v.strip());
-      }
-    }
-    return out;
   }
 
   private static List<String> split(String cell) {

@@ -150,6 +150,32 @@ final class Draft {
   }
 
   /**
+   * A name from its parts: given names first, or the family name first when the name is written in
+   * Chinese, Japanese or Korean script (山田 太郎), as people there write it.
+   */
+  static String joinName(String given, String middle, String family) {
+    List<String> parts = new ArrayList<>(3);
+    boolean familyFirst = eastAsian(family) || eastAsian(given);
+    for (String p : familyFirst ? new String[] {family, given, middle} : new String[] {given, middle, family}) {
+      if (p != null && !p.isBlank()) {
+        parts.add(p.strip());
+      }
+    }
+    return parts.isEmpty() ? null : String.join(" ", parts);
+  }
+
+  static boolean eastAsian(String s) {
+    if (s == null) {
+      return false;
+    }
+    return s.codePoints().anyMatch(c -> {
+      Character.UnicodeScript script = Character.UnicodeScript.of(c);
+      return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+          || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+    });
+  }
+
+  /**
    * The text without control characters other than tab and line breaks: a NUL byte from a corrupt
    * file would otherwise be stored (PostgreSQL refuses it in text, failing the whole chunk).
    */

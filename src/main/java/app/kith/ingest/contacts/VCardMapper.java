@@ -88,12 +88,19 @@ final class VCardMapper {
     for (StructuredName n : card.getStructuredNames()) {
       List<String> parts = new ArrayList<>();
       parts.addAll(n.getPrefixes());
-      if (n.getGiven() != null) {
-        parts.add(n.getGiven());
-      }
-      parts.addAll(n.getAdditionalNames());
-      if (n.getFamily() != null) {
-        parts.add(n.getFamily());
+      if (Draft.eastAsian(n.getFamily()) || Draft.eastAsian(n.getGiven())) {
+        String name = Draft.joinName(n.getGiven(), String.join(" ", n.getAdditionalNames()), n.getFamily());
+        if (name != null) {
+          parts.add(name); // family name first: 山田 太郎
+        }
+      } else {
+        if (n.getGiven() != null) {
+          parts.add(n.getGiven());
+        }
+        parts.addAll(n.getAdditionalNames());
+        if (n.getFamily() != null) {
+          parts.add(n.getFamily());
+        }
       }
       parts.addAll(n.getSuffixes());
       String joined = String.join(" ", parts.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());

@@ -195,6 +195,18 @@ class ContactDecodingTest {
   }
 
   @Test
+  void anEastAsianNameFromItsPartsPutsTheFamilyNameFirst() throws Exception {
+    byte[] file = bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nN:山田;太郎;;;\r\nTEL:+81 90 1234 5678\r\nEND:VCARD\r\n"
+        .getBytes(StandardCharsets.UTF_8), "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Doe;John;Q.;Dr.;\r\nEND:VCARD\r\n");
+    List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs.get(0).draft().name).isEqualTo("山田 太郎");
+    assertThat(recs.get(1).draft().name).isEqualTo("Dr. John Q. Doe");
+    assertThat(Draft.joinName("太郎", null, "山田")).isEqualTo("山田 太郎");
+    assertThat(Draft.joinName("Ada", "", "Lovelace")).isEqualTo("Ada Lovelace");
+    assertThat(Draft.joinName(" ", null, null)).isNull();
+  }
+
+  @Test
   void pagersAndFaxesAreNoWayToKeepInTouch() throws Exception {
     byte[] file = bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Johnny Appleseed\r\nTEL;type=CELL;type=VOICE;type=pref:+1 408 555 0100\r\n"
         + "TEL;type=PAGER:(408) 555-0177\r\nTEL;type=WORK;type=FAX:+1 408 555 0199\r\nEND:VCARD\r\n"
