@@ -211,7 +211,8 @@ final class VCardSplitter implements Closeable {
         if (prop != null) {
           // a value continued without folding: base64 lines, or a trailing backslash (old Android)
           if (prop.len > 0 && prop.buf[prop.len - 1] == '\\') {
-            prop.append(new byte[] {'n'}, 0, 1, false);
+            prop.len--; // the backslash marks a line break in the value
+            prop.append(new byte[] {'\n'}, 0, 1, false);
           }
           prop.append(line, 0, lineLen, lineOverflow);
         }
@@ -551,6 +552,26 @@ final class VCardSplitter implements Closeable {
       }
     }
 
+    /**
+     * vCard 2.1 escapes nothing but {@code \;} (a semicolon inside a part of a compound value), so
+     * any other backslash is the character itself ({@code C:\new\temp}); ez-vcard unescapes as 3.0
+     * does, so those are doubled for it.
+     */
+    static String backslashesOf21(String value) {
+      if (value.indexOf('\\') < 0) {
+        return value;
+      }
+      StringBuilder b = new StringBuilder(value.length() + 8);
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        b.append(c);
+        if (c == '\\' && (i + 1 >= value.length() || value.charAt(i + 1) != ';')) {
+          b.append('\\');
+        }
+      }
+      return b.toString();
+    }
+
     private boolean looksLikeBase64(Prop p, int start) {
       // vCard 3.0 files that forget ENCODING=b: long value, no URL scheme
       return p.len - start > 256 && indexOf(p.buf, start, Math.min(p.len, start + 16), (byte) ':') < 0;
@@ -569,10 +590,14 @@ final class VCardSplitter implements Closeable {
       if (p.qp) {
         byte[] raw = decodeQuotedPrintable(p.buf, vs, p.len);
         value = TextEncodings.decode(raw, 0, raw.length, declared);
-        value = value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
       } else {
         value = TextEncodings.decode(p.buf, vs, p.len - vs, declared);
       }
+      if ("2.1".equals(version)) {
+        value = backslashesOf21(value);
+      }
+      // line breaks (quoted-printable ones, or an old Android's trailing backslash) as the escape ez-vcard reads
+      value = value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
       if (p.name.equals("BDAY") && birthday == null) {
         birthday = value.trim(); // ez-vcard 0.12 drops --MM-DD in 2.1/3.0 cards; the raw text is kept for that
       }

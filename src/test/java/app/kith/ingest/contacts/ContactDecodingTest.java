@@ -207,6 +207,20 @@ class ContactDecodingTest {
   }
 
   @Test
+  void aBackslashInAVCard21ValueIsTheCharacterItself() throws Exception {
+    byte[] file = bytes("BEGIN:VCARD\r\nVERSION:2.1\r\nN:Smith;Jane\r\n"
+        + "NOTE:Files are in C:\\new\\temp\\notes\\; ask about \\\\server\\share\r\n"
+        + "ORG:Gump Shrimp Co.;Sales Dept.\\;Manager\r\nEND:VCARD\r\n"
+        + "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Two Lines\r\nNOTE;ENCODING=QUOTED-PRINTABLE:first=0D=0Asecond\r\nEND:VCARD\r\n"
+        + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Escaped\r\nNOTE:first\\nsecond\\, with a comma\r\nEND:VCARD\r\n");
+    List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs.get(0).draft().notes).isEqualTo("Files are in C:\\new\\temp\\notes; ask about \\\\server\\share");
+    assertThat(recs.get(0).draft().organization).isEqualTo("Gump Shrimp Co.");
+    assertThat(recs.get(1).draft().notes).isEqualTo("first\nsecond");
+    assertThat(recs.get(2).draft().notes).isEqualTo("first\nsecond, with a comma");
+  }
+
+  @Test
   void pagersAndFaxesAreNoWayToKeepInTouch() throws Exception {
     byte[] file = bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Johnny Appleseed\r\nTEL;type=CELL;type=VOICE;type=pref:+1 408 555 0100\r\n"
         + "TEL;type=PAGER:(408) 555-0177\r\nTEL;type=WORK;type=FAX:+1 408 555 0199\r\nEND:VCARD\r\n"
