@@ -597,7 +597,9 @@ final class VCardSplitter implements Closeable {
         value = backslashesOf21(value);
       }
       // line breaks (quoted-printable ones, or an old Android's trailing backslash) as the escape ez-vcard reads
-      value = value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
+      if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+        value = value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
+      }
       if (p.name.equals("BDAY") && birthday == null) {
         birthday = value.trim(); // ez-vcard 0.12 drops --MM-DD in 2.1/3.0 cards; the raw text is kept for that
       }
