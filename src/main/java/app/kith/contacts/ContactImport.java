@@ -26,7 +26,8 @@ import java.util.function.Consumer;
 
 /**
  * Brings the records of one file into the contacts, merging each with the person it already
- * knows: matched on e-mail (case-insensitive), then phone, then name together with organisation.
+ * knows: matched on e-mail (case-insensitive), then phone (when the names fit, {@link
+ * Keys#namesFit}), then name together with organisation.
  * A merge adds new e-mail addresses and phones, fills empty fields, adds the source, and never
  * touches a field the user set by hand ({@code contact.manual_fields}).
  *
@@ -220,8 +221,8 @@ public final class ContactImport implements AutoCloseable {
       for (String key : in.phoneKeys) {
         if (Keys.phoneMatches(key)) {
           // a shared number (a family's landline, an office's main line) is no match for someone
-          // whose name plainly differs: "Lars H" is Lars Henriksen, "Bert Smith" is not Ann Smith;
-          // the first of its holders whose name fits is
+          // whose name plainly differs ("Lars H" is Lars Henriksen, "Bert Smith" is not Ann Smith):
+          // of the people with the number, the first whose name fits is the match
           for (Person holder : working.byPhone.getOrDefault(key, List.of())) {
             if (Keys.namesFit(in.nameKey, holder.nameKey)) {
               p = holder;
