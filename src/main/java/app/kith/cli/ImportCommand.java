@@ -51,7 +51,7 @@ final class ImportCommand extends Subcommand {
   private void printText(ImportReport report) {
     for (FileReport f : report.files()) {
       out().printf("%s: %s as %s — %d received, %d created, %d merged, %d unchanged, %d rejected%n",
-          app.kith.ingest.Problem.printable(f.path()), f.status(), f.format(), f.received(), f.created(), f.merged(), f.unchanged(), f.rejected());
+          Problem.printable(f.path()), f.status(), f.format(), f.received(), f.created(), f.merged(), f.unchanged(), f.rejected());
       for (Problem p : f.problems()) {
         out().printf("  %s: %s%n", p.where(), p.reason());
       }

@@ -6,9 +6,13 @@ import app.kith.ingest.FileImporter;
 import app.kith.ingest.FileReport;
 import app.kith.ingest.ImportRequest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** iCalendar files (.ics): content that starts, after a BOM and blank lines, with BEGIN:VCALENDAR. */
 public final class CalendarFileImporter implements FileImporter {
@@ -42,17 +46,18 @@ public final class CalendarFileImporter implements FileImporter {
     return ingest.run(List.of(new CalendarIngest.Part("file", bytes)), FORMAT, request);
   }
 
-  private static final java.util.regex.Pattern OLD_VERSION =
-      java.util.regex.Pattern.compile("(?mi)^VERSION:[ \\t]*(1\\.[0-9.]{0,10})[ \\t]*\\r?$");
+  private static final Pattern OLD_VERSION = Pattern.compile("(?mi)^VERSION:[ \\t]*(1\\.[0-9.]{0,10})[ \\t]*\\r?$");
 
   /**
    * The version of a vCalendar 1.0 file (GnomeCalendar, old Palm and Nokia tools write 1.x), or
    * null: its properties mean other things than iCalendar 2.0's, so it is refused rather than misread.
    */
   static String vcalendarVersion(byte[] bytes) {
-    String head = new String(bytes, 0, Math.min(bytes.length, 8192), java.nio.charset.StandardCharsets.ISO_8859_1);
-    int event = head.toUpperCase(java.util.Locale.ROOT).indexOf("BEGIN:V", head.toUpperCase(java.util.Locale.ROOT).indexOf("BEGIN:VCALENDAR") + 1);
-    java.util.regex.Matcher m = OLD_VERSION.matcher(event < 0 ? head : head.substring(0, event));
+    String head = new String(bytes, 0, Math.min(bytes.length, 8192), StandardCharsets.ISO_8859_1);
+    String upper = head.toUpperCase(Locale.ROOT);
+    // the calendar's own properties: up to its first component (VEVENT, VTIMEZONE, ...)
+    int component = upper.indexOf("BEGIN:V", upper.indexOf("BEGIN:VCALENDAR") + 1);
+    Matcher m = OLD_VERSION.matcher(component < 0 ? head : head.substring(0, component));
     return m.find() ? m.group(1) : null;
   }
 }

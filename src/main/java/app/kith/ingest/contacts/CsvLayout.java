@@ -61,6 +61,8 @@ final class CsvLayout {
   private final List<Column> emails = new ArrayList<>();
   private final List<Column> phones = new ArrayList<>();
   private int known;
+  /** Whether the file's own slashed birthdays showed day first, and month first (see {@link #noteDateOrder}). */
+  private boolean dayFirstSeen, monthFirstSeen;
 
   /** A multi-valued column: its value, its type/label column (or -1), its order. */
   private record Column(int value, int type, int order, boolean primary) {}
@@ -267,11 +269,9 @@ final class CsvLayout {
     return columns;
   }
 
-  /** Slashed dates month first, as the file's own dates showed, else as its producer writes them. */
-  private Boolean fileMonthFirst;
-
+  /** Slashed dates month first: as the file's own dates showed, else as its producer writes them. */
   boolean monthFirst() {
-    return fileMonthFirst != null ? fileMonthFirst : !format.equals(GOOGLE) && !format.equals(GENERIC);
+    return dayFirstSeen != monthFirstSeen ? monthFirstSeen : !format.equals(GOOGLE) && !format.equals(GENERIC);
   }
 
   boolean hasBirthday() {
@@ -279,28 +279,16 @@ final class CsvLayout {
   }
 
   /**
-   * Learns the order of day and month from the file's slashed birthdays: Outlook writes them in the
+   * Notes the order of day and month a row's slashed birthday shows. Outlook writes them in the
    * order of the computer's regional settings, so a UK export has 15/03/1985 where a US one has
    * 3/15/1985. A date that can only be read one way (a number over 12) decides for the ambiguous
    * ones, such as 03/04/1990; when the file shows both orders, each format's default stays.
    */
-  void learnDateOrder(Iterable<List<String>> rows) {
-    boolean dayFirstSeen = false, monthFirstSeen = false;
-    for (List<String> row : rows) {
-      String b = cell(row, birthday);
-      Matcher m = b == null ? null : SLASHED_DATE.matcher(b.trim());
-      if (m != null && m.matches()) {
-        int a = Integer.parseInt(m.group(1)), c = Integer.parseInt(m.group(2));
-        dayFirstSeen |= a > 12 && c <= 12;
-        monthFirstSeen |= c > 12 && a <= 12;
-      }
-    }
-    if (dayFirstSeen != monthFirstSeen) {
-      fileMonthFirst = monthFirstSeen;
-    }
+  void noteDateOrder(List<String> row) {
+    Boolean order = Dates.slashedOrder(cell(row, birthday));
+    dayFirstSeen |= Boolean.FALSE.equals(order);
+    monthFirstSeen |= Boolean.TRUE.equals(order);
   }
-
-  private static final Pattern SLASHED_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{2,4})");
 
   /** The record's fields; multi-values split on " ::: ", "* " marks the primary one. */
   Draft map(List<String> cells) {

@@ -61,24 +61,23 @@ final class CsvSource implements RecordSource {
   /** Rows read ahead for the order of day and month in slashed dates. */
   private static final int DATE_ORDER_ROWS = 2000;
 
-  /** Reads the first rows once more to learn how the file writes its dates (see {@link CsvLayout#learnDateOrder}). */
+  /** Reads the first rows once more to learn how the file writes its dates (see {@link CsvLayout#noteDateOrder}). */
   private static void learnDateOrder(Path file, Sniff sniff, CSVFormat format) throws IOException {
     try (BufferedReader reader = open(file, sniff.charset(), sniff.bom())) {
       for (int i = 0; i < sniff.headerLine() + (sniff.layout().headerless ? 0 : 1); i++) {
         reader.readLine();
       }
-      List<List<String>> rows = new ArrayList<>();
       try (CSVParser p = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+        int n = 0;
         for (CSVRecord r : p) {
-          rows.add(r.toList());
-          if (rows.size() >= DATE_ORDER_ROWS) {
+          sniff.layout().noteDateOrder(r.toList());
+          if (++n >= DATE_ORDER_ROWS) {
             break;
           }
         }
       } catch (UncheckedIOException | IllegalStateException e) {
-        // a broken row: judge by the rows before it (reading proper reports it)
+        // a broken row: the dates read before it count (reading proper reports the row)
       }
-      sniff.layout().learnDateOrder(rows);
     }
   }
 
@@ -214,32 +213,29 @@ final class CsvSource implements RecordSource {
   private static String mixedDelimiters(List<String> lines, int from, char d) {
     String text = String.join("\n", lines.subList(from, lines.size()));
     CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(d).setTrailingData(true).setLenientEof(true).get();
-    List<long[]> oneCell = new ArrayList<>(); // {first line of the row, its other delimiter}
-    int rows = 0;
+    List<long[]> rows = new ArrayList<>(); // per row: {its first line, from 1 at the header; another delimiter it is in, or 0}
     try (CSVParser p = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
       Iterator<CSVRecord> it = p.iterator();
       if (!it.hasNext() || it.next().size() < 2) {
         return null; // a one-column header: nothing to compare with
       }
       long last = p.getCurrentLineNumber();
-      while (rows < 20 && it.hasNext()) {
+      while (rows.size() < 20 && it.hasNext()) {
         long start = last + 1;
         CSVRecord r = it.next();
         last = p.getCurrentLineNumber();
-        rows++;
-        char other = r.size() == 1 ? strongDelimiter(r.get(0)) : 0;
-        oneCell.add(new long[] {start, other});
+        rows.add(new long[] {start, r.size() == 1 ? strongDelimiter(r.get(0)) : 0});
       }
     } catch (IOException | RuntimeException e) {
       // the sample ends inside something unreadable: judge the rows read so far
     }
     // with more than two rows the sample's last one may be cut short: leave it out
-    int judged = oneCell.size() > 2 ? oneCell.size() - 1 : oneCell.size();
-    for (int i = 0; i < judged; i++) {
-      char other = (char) oneCell.get(i)[1];
+    int judged = rows.size() > 2 ? rows.size() - 1 : rows.size();
+    for (long[] row : rows.subList(0, judged)) {
+      char other = (char) row[1];
       if (other != 0 && other != d) {
-        return "mixed delimiters: line " + (from + 1) + " is separated by '" + show(d) + "' but line "
-            + (from + oneCell.get(i)[0]) + " by '" + show(other) + "'";
+        return "mixed delimiters: line " + (from + 1) + " is separated by '" + show(d) + "' but line " + (from + row[0])
+            + " by '" + show(other) + "'";
       }
     }
     return null;

@@ -129,6 +129,23 @@ final class Dates {
     return LocalDate.of(y, m, d);
   }
 
+  /**
+   * The order a slashed date can only be read in: {@code TRUE} month first (3/15/1985), {@code
+   * FALSE} day first (15/03/1985); null when it reads either way (03/04/1990) or is no slashed date.
+   * Dotted dates (02.01.1990) are always day first and tell nothing about a file's slashed ones.
+   */
+  static Boolean slashedOrder(String text) {
+    Matcher m = text == null ? null : SLASHED.matcher(text.trim());
+    if (m == null || !m.matches() || text.indexOf('.') >= 0) {
+      return null;
+    }
+    int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(2));
+    if (a > 12 && b <= 12) {
+      return Boolean.FALSE;
+    }
+    return b > 12 && a <= 12 ? Boolean.TRUE : null;
+  }
+
   static String monthDay(int month, int day) {
     try {
       MonthDay md = MonthDay.of(month, day);

@@ -33,6 +33,8 @@ final class Draft {
   LocalDate since;
   final List<String> notesOnRecord = new ArrayList<>();
   String reject;
+  /** How many of the first e-mail addresses and phones were marked preferred (they stay in front). */
+  private int preferredEmails, preferredPhones;
 
   void email(String value, boolean primary) {
     if (value == null) {
@@ -61,9 +63,6 @@ final class Draft {
       emails.addAll(parts);
     }
   }
-
-  /** How many of the first e-mail addresses and phones were marked preferred (they stay in front). */
-  private int preferredEmails, preferredPhones;
 
   void phone(String value, boolean primary) {
     if (value == null || value.isBlank()) {
@@ -164,7 +163,7 @@ final class Draft {
     return parts.isEmpty() ? null : String.join(" ", parts);
   }
 
-  static boolean eastAsian(String s) {
+  private static boolean eastAsian(String s) {
     if (s == null) {
       return false;
     }

@@ -88,19 +88,9 @@ final class VCardMapper {
     for (StructuredName n : card.getStructuredNames()) {
       List<String> parts = new ArrayList<>();
       parts.addAll(n.getPrefixes());
-      if (Draft.eastAsian(n.getFamily()) || Draft.eastAsian(n.getGiven())) {
-        String name = Draft.joinName(n.getGiven(), String.join(" ", n.getAdditionalNames()), n.getFamily());
-        if (name != null) {
-          parts.add(name); // family name first: 山田 太郎
-        }
-      } else {
-        if (n.getGiven() != null) {
-          parts.add(n.getGiven());
-        }
-        parts.addAll(n.getAdditionalNames());
-        if (n.getFamily() != null) {
-          parts.add(n.getFamily());
-        }
+      String core = Draft.joinName(n.getGiven(), String.join(" ", n.getAdditionalNames()), n.getFamily());
+      if (core != null) {
+        parts.add(core);
       }
       parts.addAll(n.getSuffixes());
       String joined = String.join(" ", parts.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());

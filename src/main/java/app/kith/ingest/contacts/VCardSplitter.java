@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,13 @@ final class VCardSplitter implements Closeable {
       int number, int line, String version, String text, List<Problem> notes, String rejectReason, String birthday) {}
 
   private static final byte[] NONE = new byte[0];
+  /** At most this many cards are read ahead to tell a nested card from a lost END:VCARD. */
+  private static final int LOOKAHEAD_CARDS = 8;
+  private static final String CUT_SHORT = "the card ends without END:VCARD (the file may be cut short)";
+  private static final String NESTED = "a BEGIN:VCARD inside another card (cards cannot be nested)";
+
+  /** Where reading a card stopped. */
+  private enum Stop { END, EOF, BEGIN }
 
   private final InputStream in;
   private final byte[] buf = new byte[65536];
@@ -43,6 +51,11 @@ final class VCardSplitter implements Closeable {
   private int lineLen;
   private boolean lineOverflow;
 
+  /** Cards read while telling a nested card from a lost END:VCARD, handed out before reading on. */
+  private final ArrayDeque<RawCard> ready = new ArrayDeque<>();
+  /** The line in {@link #line} is a BEGIN:VCARD already read: the next card starts there. */
+  private boolean atBegin;
+
   /**
    * @param unicode the stream is UTF-8 by construction (converted from UTF-16): ignore CHARSET
    */
@@ -53,15 +66,6 @@ final class VCardSplitter implements Closeable {
     // QP of 3-byte characters is 9 bytes per character; photos are base64 (4/3)
     this.maxProperty = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(maxFieldLength * 9L + 4096, maxPhotoBytes * 4 / 3 + 4096));
   }
-
-  /** Cards read while telling a nested card from a lost END:VCARD, handed out before reading on. */
-  private final java.util.ArrayDeque<RawCard> ready = new java.util.ArrayDeque<>();
-  /** The line in {@link #line} is a BEGIN:VCARD already read: the next card starts there. */
-  private boolean atBegin;
-  /** At most this many cards are read ahead to tell a nested card from a lost END:VCARD. */
-  private static final int LOOKAHEAD_CARDS = 8;
-
-  private enum Stop { END, EOF, BEGIN }
 
   /** The next card, or null at the end of the file. */
   RawCard next() throws IOException {
@@ -84,9 +88,6 @@ final class VCardSplitter implements Closeable {
       case BEGIN -> afterInnerBegin(card);
     };
   }
-
-  private static final String CUT_SHORT = "the card ends without END:VCARD (the file may be cut short)";
-  private static final String NESTED = "a BEGIN:VCARD inside another card (cards cannot be nested)";
 
   /**
    * A BEGIN:VCARD inside a card: either cards nested in it, after which the outer card goes on, or

@@ -298,6 +298,10 @@ class ContactFormatTest {
     assertThat(Dates.birthday("19781229", false)).isEqualTo("1978-12-29");
     assertThat(Dates.birthday("1604-05-06", false)).as("Apple's year for none").isEqualTo("--05-06");
     assertThat(Dates.birthday("1603-05-06", false)).isNull();
+    assertThat(Dates.slashedOrder("15/03/1985")).isFalse();
+    assertThat(Dates.slashedOrder("3/15/1985")).isTrue();
+    assertThat(Dates.slashedOrder("03/04/1990")).isNull();
+    assertThat(Dates.slashedOrder("15.03.1985")).as("dotted dates are day first anyway").isNull();
     assertThat(Dates.date("12 Mar 2024", false)).isEqualTo(LocalDate.of(2024, 3, 12));
     assertThat(Dates.date("3 mar 2024", false)).isEqualTo(LocalDate.of(2024, 3, 3));
     assertThat(Dates.date("12-Mar-24", false)).isEqualTo(LocalDate.of(2024, 3, 12));
