@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -53,11 +54,15 @@ public final class ContactImport implements AutoCloseable {
   private final String source;
   private final boolean dryRun;
   private final Instant now;
+  /** {@link #now} as bound to a TIMESTAMP column ({@link Sql#timestamp}), converted once. */
+  private final LocalDateTime nowStamp;
   private final LocalDate today;
   private final Consumer<Outcome> outcomes;
   private final List<In> pending = new ArrayList<>(CHUNK);
   /** The people of the chunk being resolved (of the whole run in a dry run); used by one thread at a time. */
   private Working working = new Working();
+  /** Who a name or phone key may point at among the stored people; read once, kept up to date by {@link #write}. */
+  private final StoredKeys stored;
   /** Chunks are resolved and written on one thread of their own while the next chunk is read. */
   private final ExecutorService writer =
       Executors.newSingleThreadExecutor(
@@ -88,7 +93,9 @@ public final class ContactImport implements AutoCloseable {
     if (dryRun != null) {
       this.working = dryRun.working;
     }
+    this.stored = dryRun != null ? dryRun.stored : new StoredKeys();
     this.now = now;
+    this.nowStamp = Sql.timestamp(now);
     this.today = today;
     this.outcomes = outcomes;
   }
@@ -177,6 +184,7 @@ public final class ContactImport implements AutoCloseable {
   /** What a dry run would have written so far: pass the same one to every file of a run. */
   public static final class DryRun {
     private final Working working = new Working(true);
+    private final StoredKeys stored = new StoredKeys();
   }
 
   /** A record with its keys, computed once. */
@@ -262,49 +270,38 @@ public final class ContactImport implements AutoCloseable {
     return n + "\u0000" + (o == null ? "" : o);
   }
 
-  /** The stored people the chunk's keys point at (dry run: the keys not asked for before). */
-  private Set<Long> lookupIds(Connection c, List<In> chunk) throws SQLException {
-    return lookupIds(c, chunk, working);
-  }
-
   /**
-   * The ids of stored people the chunk's keys point at. Keys that {@code known} already maps (the
-   * people of the chunk before, or of the whole dry run) are not asked for.
+   * The ids of stored people the chunk's keys point at: e-mail keys are asked of the database (by
+   * their unique indexes), name and phone keys of {@link StoredKeys}. Keys that the working set
+   * already maps (the people of the chunk before, or of the whole dry run) are not asked for.
    */
-  private static Set<Long> lookupIds(Connection c, List<In> chunk, Working known) throws SQLException {
-    Set<String> emails = new LinkedHashSet<>(), phones = new LinkedHashSet<>(), names = new LinkedHashSet<>();
+  private Set<Long> lookupIds(Connection c, List<In> chunk) throws SQLException {
+    stored.loadOnce(c);
+    Set<String> emails = new LinkedHashSet<>();
+    Set<Long> ids = new HashSet<>();
     for (In in : chunk) {
       for (String k : in.emailKeys) {
-        if (!known.byEmail.containsKey(k) && !known.lookedUpEmails.contains(k)) {
+        if (!working.byEmail.containsKey(k) && !working.lookedUpEmails.contains(k)) {
           emails.add(k);
         }
       }
       for (String k : in.phoneKeys) {
-        if (Keys.phoneMatches(k) && !known.byPhone.containsKey(k) && !known.lookedUpPhones.contains(k)) {
-          phones.add(k);
+        if (Keys.phoneMatches(k) && !working.byPhone.containsKey(k)) {
+          stored.byPhone(k, ids);
         }
       }
-      String n = in.nameKey;
-      if (n != null && !known.lookedUpNames.contains(n)) {
-        names.add(n);
+      if (in.nameKey != null) {
+        stored.byName(in.nameKey, ids);
       }
     }
-    Set<Long> ids = new HashSet<>();
-    // a first address or number is on the contact row, the ones added later in contact_email/_phone;
-    // those stay empty until someone has a second one, and an empty table needs no probe per key
+    // a first address is on the contact row, the ones added later in contact_email; that table
+    // stays empty until someone has a second address, and an empty table needs no probe per key
     ids.addAll(ids(c, "SELECT id FROM contact WHERE email_key IN ", emails));
     if (!emails.isEmpty() && hasRows(c, "SELECT 1 FROM contact_email FETCH FIRST 1 ROWS ONLY")) {
       ids.addAll(ids(c, "SELECT contact_id FROM contact_email WHERE email_key IN ", emails));
     }
-    ids.addAll(ids(c, "SELECT id FROM contact WHERE phone_key IN ", phones));
-    if (!phones.isEmpty() && hasRows(c, "SELECT 1 FROM contact_phone FETCH FIRST 1 ROWS ONLY")) {
-      ids.addAll(ids(c, "SELECT contact_id FROM contact_phone WHERE phone_key IN ", phones));
-    }
-    ids.addAll(ids(c, "SELECT id FROM contact WHERE name_key IN ", names));
-    if (known.dryRun) {
-      known.lookedUpEmails.addAll(emails);
-      known.lookedUpPhones.addAll(phones);
-      known.lookedUpNames.addAll(names);
+    if (working.dryRun) {
+      working.lookedUpEmails.addAll(emails);
     }
     return ids;
   }
@@ -449,8 +446,8 @@ public final class ContactImport implements AutoCloseable {
         fresh,
         (ps, i, p) -> {
           bindFields(ps, i, p);
-          Sql.setInstant(ps, i + 12, now);
-          Sql.setInstant(ps, i + 13, now);
+          ps.setObject(i + 12, nowStamp);
+          ps.setObject(i + 13, nowStamp);
           ps.setString(i + 14, source);
         },
         (p, id) -> p.id = id);
@@ -518,6 +515,12 @@ public final class ContactImport implements AutoCloseable {
         interactions.refresh(c, p.id, now);
       }
     }
+    for (Person p : touched) {
+      stored.addName(p.nameKey, p.id);
+      for (String k : p.phoneKeys) {
+        stored.addPhone(k, p.id);
+      }
+    }
   }
 
   private static void bindFields(PreparedStatement ps, int i, Person p) throws SQLException {
@@ -545,8 +548,6 @@ public final class ContactImport implements AutoCloseable {
     final Map<Long, Person> loaded = new LinkedHashMap<>();
     final List<Person> fresh = new ArrayList<>();
     final Set<String> lookedUpEmails = new HashSet<>();
-    final Set<String> lookedUpPhones = new HashSet<>();
-    final Set<String> lookedUpNames = new HashSet<>();
 
     Working() {
       this(false);

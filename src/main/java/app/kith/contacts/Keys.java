@@ -75,6 +75,19 @@ public final class Keys {
 
   /** Words of the name, lower case without accents, in sorted order ("Doe, John" = "John Doe"). */
   public static String name(String name) {
+    String ascii = name == null || name.isBlank() ? null : asciiWords(name);
+    if (ascii != null) {
+      // the common cases, without splitting and sorting: one or two plain words
+      int space = ascii.indexOf(' ');
+      if (ascii.isEmpty()) {
+        return null;
+      } else if (space < 0) {
+        return cut(ascii);
+      } else if (ascii.indexOf(' ', space + 1) < 0) {
+        String first = ascii.substring(0, space), second = ascii.substring(space + 1);
+        return cut(first.compareTo(second) <= 0 ? ascii : second + " " + first);
+      }
+    }
     String[] words = words(name);
     if (words.length == 0) {
       return null;
@@ -110,12 +123,36 @@ public final class Keys {
   }
 
   public static String organization(String org) {
+    if (org == null || org.isBlank()) {
+      return null;
+    }
+    String ascii = asciiWords(org);
+    if (ascii != null && !hasOneLetterWord(ascii)) {
+      // the common case, without splitting: plain words, no initials to join
+      String key = ascii;
+      int space;
+      while ((space = key.lastIndexOf(' ')) > 0 && ORG_SUFFIXES.contains(key.substring(space + 1))) {
+        key = key.substring(0, space);
+      }
+      return key.isEmpty() ? null : cut(key);
+    }
     String[] words = joinInitials(words(org)); // "S.A." is "sa", "B.V." is "bv"
     int n = words.length;
     while (n > 1 && ORG_SUFFIXES.contains(words[n - 1])) {
       n--;
     }
     return n == 0 ? null : cut(String.join(" ", Arrays.copyOf(words, n)));
+  }
+
+  /** Whether words separated by single spaces include one of a single letter or digit. */
+  private static boolean hasOneLetterWord(String words) {
+    for (int i = 0; i < words.length(); i++) {
+      if (words.charAt(i) != ' ' && (i == 0 || words.charAt(i - 1) == ' ')
+          && (i + 1 == words.length() || words.charAt(i + 1) == ' ')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String[] joinInitials(String[] words) {

@@ -15,8 +15,13 @@ public final class Sql {
     if (t == null) {
       ps.setNull(i, Types.TIMESTAMP);
     } else {
-      ps.setObject(i, java.time.LocalDateTime.ofInstant(t, java.time.ZoneOffset.UTC));
+      ps.setObject(i, timestamp(t));
     }
+  }
+
+  /** The value {@link #setInstant} binds for the instant: its UTC date and time. */
+  public static java.time.LocalDateTime timestamp(Instant t) {
+    return java.time.LocalDateTime.ofInstant(t, java.time.ZoneOffset.UTC);
   }
 
   public static Instant getInstant(ResultSet rs, String column) throws SQLException {

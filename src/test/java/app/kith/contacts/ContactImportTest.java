@@ -280,13 +280,39 @@ class ContactImportTest {
   }
 
   @Test
+  void storedPeopleAreFoundByNameAndByALaterNumberWhoeverWroteThem() {
+    // a second number is kept in contact_phone, not on the contact row
+    load("iphone", false, person("Tom Baker", List.of(), List.of("+1 212 555 0100", "+1 917 555 0142"), null));
+    // someone met at an event, written by the calendar import rather than by a contact import
+    db.inTransaction(c -> NewContacts.fromAddress(c, "Ingrid Holm", "ingrid@example.se", null, "met at Nordic Summit", NOW));
+    assertThat(load("google", false,
+            person("T. Baker", List.of("tom@example.com"), List.of("+1 917 555 0142"), null),
+            person("Ingrid Holm", List.of(), List.of("+46 70 123 45 67"), null)))
+        .containsExactly(ContactImport.Outcome.MERGED, ContactImport.Outcome.MERGED);
+    assertThat(all()).hasSize(2);
+    assertThat(all().stream().filter(c -> c.name().equals("Ingrid Holm")).findFirst().orElseThrow().phones())
+        .containsExactly("+46 70 123 45 67");
+  }
+
+  @Test
   void keysNormalise() {
     assertThat(Keys.phone("+1 (555) 010-0199 ext. 12")).isEqualTo("+15550100199");
     assertThat(Keys.phone("0031 6 1234 5678")).isEqualTo("+31612345678");
     assertThat(Keys.phone("tel:+1-418-656-9254;ext=102")).isEqualTo("+14186569254");
     assertThat(Keys.name("Doe, John")).isEqualTo(Keys.name("john DOE"));
     assertThat(Keys.name("Zoë Ærø")).isEqualTo(Keys.name("zoe ærø"));
+    assertThat(Keys.name("Person12 Ada")).isEqualTo(Keys.name("ada person12")).isEqualTo("ada person12");
+    assertThat(Keys.name("Mary Ann van Dyke")).isEqualTo(Keys.name("van Dyke, Mary Ann")).isEqualTo("ann dyke mary van");
+    assertThat(Keys.name("Cher")).isEqualTo("cher");
+    assertThat(Keys.name("Bo Bo")).isEqualTo("bo bo");
+    assertThat(Keys.name(" - ")).isNull();
     assertThat(Keys.organization("Acme, Inc.")).isEqualTo(Keys.organization("ACME"));
+    assertThat(Keys.organization("Company 12, Inc.")).isEqualTo("company 12");
+    assertThat(Keys.organization("Acme Co. Ltd")).isEqualTo("acme");
+    assertThat(Keys.organization("Ltd")).isEqualTo("ltd"); // a name that is only a suffix stays
+    assertThat(Keys.organization("Nestlé S.A.")).isEqualTo(Keys.organization("NESTLE SA")).isEqualTo("nestle");
+    assertThat(Keys.organization("A. B. Consulting B.V.")).isEqualTo("ab consulting");
+    assertThat(Keys.organization(" , ")).isNull();
     assertThat(Keys.namesFit(Keys.name("Lars H"), Keys.name("Lars Henriksen"))).isTrue();
     assertThat(Keys.namesFit(Keys.name("J. Doe"), Keys.name("Doe, John"))).isTrue();
     assertThat(Keys.namesFit(null, Keys.name("Ann Smith"))).isTrue();

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -103,8 +104,8 @@ final class CsvSource implements RecordSource {
         return new Rec(where, null, List.of(), "the rest of the file cannot be read as CSV: " + m);
       }
       lastLine = parser.getCurrentLineNumber();
-      List<String> cells = record.toList();
-      if (cells.stream().allMatch(String::isBlank)) {
+      List<String> cells = Arrays.asList(record.values());
+      if (allBlank(cells)) {
         continue; // an empty row carries nothing
       }
       if (cells.size() == 1 && sniff.layout().columns() > 1 && hasOtherDelimiter(cells.get(0))) {
@@ -114,6 +115,15 @@ final class CsvSource implements RecordSource {
       return new Rec(where, d, List.of(), null);
     }
     return null;
+  }
+
+  private static boolean allBlank(List<String> cells) {
+    for (String cell : cells) {
+      if (!cell.isBlank()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean hasOtherDelimiter(String cell) {

@@ -167,11 +167,19 @@ final class Draft {
     if (s == null) {
       return false;
     }
-    return s.codePoints().anyMatch(c -> {
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
+      if (c < 0x1100) {
+        continue; // below Hangul Jamo: none of these scripts (and every Latin, Greek or Cyrillic name)
+      }
       Character.UnicodeScript script = Character.UnicodeScript.of(c);
-      return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-          || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
-    });
+      if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+          || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

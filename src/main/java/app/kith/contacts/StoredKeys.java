@@ -1,0 +1,136 @@
+package app.kith.contacts;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+
+/**
+ * Which stored contacts a name key or a phone key may point at, held in memory for the length of one
+ * import (decision record 015). It is read from the contact tables once, when the import first needs
+ * it, and told of every contact the import writes after that.
+ *
+ * <p>Keys are kept as 64-bit hashes in open-addressing tables of primitive longs: about 32 bytes per
+ * key, so 100,000 contacts take a few megabytes. A hash can point at several contacts (many people
+ * share a name) and, rarely, at a contact whose key only hashes the same: the ids found here are
+ * candidates that the import loads and compares by their real keys, never matches by themselves.
+ */
+final class StoredKeys {
+  private final Table names = new Table();
+  private final Table phones = new Table();
+  private boolean loaded;
+
+  /** Reads the keys of every stored contact, unless done before; in the caller's transaction. */
+  void loadOnce(Connection c) throws SQLException {
+    if (loaded) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT id, name_key, phone_key FROM contact");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        long id = rs.getLong(1);
+        addName(rs.getString(2), id);
+        addPhone(rs.getString(3), id);
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT contact_id, phone_key FROM contact_phone");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        addPhone(rs.getString(2), rs.getLong(1));
+      }
+    }
+    loaded = true;
+  }
+
+  void addName(String nameKey, long id) {
+    if (nameKey != null) {
+      names.add(hash(nameKey), id);
+    }
+  }
+
+  void addPhone(String phoneKey, long id) {
+    if (phoneKey != null && Keys.phoneMatches(phoneKey)) {
+      phones.add(hash(phoneKey), id);
+    }
+  }
+
+  /** Adds to {@code out} the ids of contacts that may have this name key. */
+  void byName(String nameKey, Collection<Long> out) {
+    names.find(hash(nameKey), out);
+  }
+
+  /** Adds to {@code out} the ids of contacts that may have this phone key. */
+  void byPhone(String phoneKey, Collection<Long> out) {
+    phones.find(hash(phoneKey), out);
+  }
+
+  /** A 64-bit hash of the key's characters, well mixed (the table's slot is taken from its low bits). */
+  static long hash(String key) {
+    long h = 0x9E3779B97F4A7C15L;
+    for (int i = 0; i < key.length(); i++) {
+      h = (h ^ key.charAt(i)) * 0x100000001B3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    return h ^ (h >>> 33);
+  }
+
+  /**
+   * Pairs of (hash, id), a pair at most once, in an open-addressing table with linear probing. A
+   * slot whose id is 0 is free: contact ids start at 1.
+   */
+  static final class Table {
+    private long[] hashes = new long[64];
+    private long[] ids = new long[64];
+    private int size;
+
+    void add(long hash, long id) {
+      if (id <= 0) {
+        throw new IllegalArgumentException("contact ids are positive: " + id);
+      }
+      if ((size + 1) * 2 > ids.length) {
+        grow();
+      }
+      int mask = ids.length - 1;
+      for (int i = (int) hash & mask; ; i = (i + 1) & mask) {
+        if (ids[i] == 0) {
+          hashes[i] = hash;
+          ids[i] = id;
+          size++;
+          return;
+        }
+        if (ids[i] == id && hashes[i] == hash) {
+          return;
+        }
+      }
+    }
+
+    void find(long hash, Collection<Long> out) {
+      int mask = ids.length - 1;
+      for (int i = (int) hash & mask; ids[i] != 0; i = (i + 1) & mask) {
+        if (hashes[i] == hash) {
+          out.add(ids[i]);
+        }
+      }
+    }
+
+    int size() {
+      return size;
+    }
+
+    private void grow() {
+      long[] oldHashes = hashes, oldIds = ids;
+      hashes = new long[oldIds.length * 2];
+      ids = new long[oldIds.length * 2];
+      size = 0;
+      for (int i = 0; i < oldIds.length; i++) {
+        if (oldIds[i] != 0) {
+          add(oldHashes[i], oldIds[i]);
+        }
+      }
+    }
+  }
+}
