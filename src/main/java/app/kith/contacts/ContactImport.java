@@ -440,15 +440,15 @@ public final class ContactImport implements AutoCloseable {
     }
     MultiInsert.run(
         c,
-        "INSERT INTO contact (name, name_key, organization, org_key, title, birthday, notes, since, email, email_key, phone,"
+        "INSERT INTO contact (name, name_key, organization, title, birthday, notes, since, email, email_key, phone,"
             + " phone_key, created_at, updated_at, source)",
-        15,
+        14,
         fresh,
         (ps, i, p) -> {
           bindFields(ps, i, p);
+          ps.setObject(i + 11, nowStamp);
           ps.setObject(i + 12, nowStamp);
-          ps.setObject(i + 13, nowStamp);
-          ps.setString(i + 14, source);
+          ps.setString(i + 13, source);
         },
         (p, id) -> p.id = id);
     List<Person> changed = new ArrayList<>();
@@ -461,13 +461,13 @@ public final class ContactImport implements AutoCloseable {
     if (!changed.isEmpty()) {
       try (PreparedStatement ps =
           c.prepareStatement(
-              "UPDATE contact SET name = ?, name_key = ?, organization = ?, org_key = ?, title = ?, birthday = ?, notes = ?,"
+              "UPDATE contact SET name = ?, name_key = ?, organization = ?, title = ?, birthday = ?, notes = ?,"
                   + " since = ?, email = ?, email_key = ?, phone = ?, phone_key = ?, updated_at = ? WHERE id = ?")) {
         for (Person p : changed) {
-          p.nameOrgKey(); // brings nameKey and orgKey up to date
+          p.nameOrgKey(); // brings nameKey up to date
           bindFields(ps, 1, p);
-          Sql.setInstant(ps, 13, now);
-          ps.setLong(14, p.id);
+          Sql.setInstant(ps, 12, now);
+          ps.setLong(13, p.id);
           ps.addBatch();
         }
         ps.executeBatch();
@@ -527,15 +527,14 @@ public final class ContactImport implements AutoCloseable {
     ps.setString(i, p.name);
     ps.setString(i + 1, p.nameKey);
     ps.setString(i + 2, p.organization);
-    ps.setString(i + 3, p.orgKey);
-    ps.setString(i + 4, p.title);
-    ps.setString(i + 5, p.birthday);
-    ps.setString(i + 6, p.notes);
-    Sql.setDate(ps, i + 7, p.since);
-    ps.setString(i + 8, p.firstEmail == null ? null : p.firstEmail[0]);
-    ps.setString(i + 9, p.firstEmail == null ? null : p.firstEmail[1]);
-    ps.setString(i + 10, p.firstPhone == null ? null : p.firstPhone[0]);
-    ps.setString(i + 11, p.firstPhone == null ? null : p.firstPhone[1]);
+    ps.setString(i + 3, p.title);
+    ps.setString(i + 4, p.birthday);
+    ps.setString(i + 5, p.notes);
+    Sql.setDate(ps, i + 6, p.since);
+    ps.setString(i + 7, p.firstEmail == null ? null : p.firstEmail[0]);
+    ps.setString(i + 8, p.firstEmail == null ? null : p.firstEmail[1]);
+    ps.setString(i + 9, p.firstPhone == null ? null : p.firstPhone[0]);
+    ps.setString(i + 10, p.firstPhone == null ? null : p.firstPhone[1]);
   }
 
   /** The people of the current chunk (or, in a dry run, of the whole file), indexed by key. */

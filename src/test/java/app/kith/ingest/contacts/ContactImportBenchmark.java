@@ -285,7 +285,7 @@ class ContactImportBenchmark {
 
   /**
    * The ceiling's work, but into Kith's own migrated contact table: one row per record with the
-   * name, organisation and e-mail keys that matching uses, no lookups and no merging. Returns rows/s,
+   * name and e-mail keys that matching uses, no lookups and no merging. Returns rows/s,
    * measured from the open, migrated database to the commit of the last batch.
    */
   static double parseAndInsertIntoKithSchema(Path file, Path home) throws Exception {
@@ -294,21 +294,20 @@ class ContactImportBenchmark {
       long t0 = System.nanoTime();
       Instant now = Instant.parse("2026-01-05T09:00:00Z");
       int n = insertRows(file, c,
-          "INSERT INTO contact (name, name_key, organization, org_key, title, email, email_key, created_at, updated_at, source)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          "INSERT INTO contact (name, name_key, organization, title, email, email_key, created_at, updated_at, source)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
           (ps, rec) -> {
             String name = rec.get(0) + " " + rec.get(1);
             String email = rec.get(3).isEmpty() ? null : rec.get(3);
             ps.setString(1, name);
             ps.setString(2, app.kith.contacts.Keys.name(name));
             ps.setString(3, rec.get(4));
-            ps.setString(4, app.kith.contacts.Keys.organization(rec.get(4)));
-            ps.setString(5, rec.get(5));
-            ps.setString(6, email);
-            ps.setString(7, email == null ? null : app.kith.contacts.Keys.email(email));
+            ps.setString(4, rec.get(5));
+            ps.setString(5, email);
+            ps.setString(6, email == null ? null : app.kith.contacts.Keys.email(email));
+            app.kith.store.Sql.setInstant(ps, 7, now);
             app.kith.store.Sql.setInstant(ps, 8, now);
-            app.kith.store.Sql.setInstant(ps, 9, now);
-            ps.setString(10, "linkedin-csv:Connections.csv");
+            ps.setString(9, "linkedin-csv:Connections.csv");
           });
       return n / seconds(t0);
     }
