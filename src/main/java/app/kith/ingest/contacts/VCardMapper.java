@@ -45,7 +45,9 @@ final class VCardMapper {
       d.phone(text, pref);
     }
     for (Organization o : card.getOrganizations()) {
-      String org = first(o.getValues());
+      // the first component is the organisation; the ones after it are units within it, and a unit
+      // alone (Evolution's "ORG:;Sales") names no organisation
+      String org = o.getValues().isEmpty() ? null : first(o.getValues().subList(0, 1));
       if (org != null) {
         d.organization = org;
         break;

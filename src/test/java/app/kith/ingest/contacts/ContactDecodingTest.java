@@ -221,6 +221,16 @@ class ContactDecodingTest {
   }
 
   @Test
+  void aDepartmentWithoutItsOrganisationIsNoOrganisation() throws Exception {
+    byte[] file = bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Rita Alves\r\nORG:;Sales\r\nTITLE:Account Manager\r\nEND:VCARD\r\n"
+        + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Tom Reyes\r\nORG: ;\r\nORG:Northwind Traders;Sales\r\nEND:VCARD\r\n");
+    List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs.get(0).draft().organization).isNull();
+    assertThat(recs.get(0).draft().title).isEqualTo("Account Manager");
+    assertThat(recs.get(1).draft().organization).isEqualTo("Northwind Traders");
+  }
+
+  @Test
   void pagersAndFaxesAreNoWayToKeepInTouch() throws Exception {
     byte[] file = bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Johnny Appleseed\r\nTEL;type=CELL;type=VOICE;type=pref:+1 408 555 0100\r\n"
         + "TEL;type=PAGER:(408) 555-0177\r\nTEL;type=WORK;type=FAX:+1 408 555 0199\r\nEND:VCARD\r\n"
