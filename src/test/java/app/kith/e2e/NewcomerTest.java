@@ -83,4 +83,19 @@ class NewcomerTest {
           .isEqualTo("kith: the database is in use by another Kith process (stop `kith run` first, or give another --home)");
     }
   }
+
+  @Test
+  void aSecondRunOnTheSameHomeIsToldTheHomeIsInUseRatherThanThePort() throws Exception {
+    Cli cli = new Cli(home);
+    assertThat(cli.run("due").exitCode()).isZero(); // creates the database
+    // the first `kith run` holds both the database and the port
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        FileChannel ch = FileChannel.open(home.resolve("kith.mv.db"), StandardOpenOption.WRITE);
+        FileLock lock = ch.lock()) {
+      Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(60),
+          () -> cli.env("KITH_HTTP_PORT", Integer.toString(taken.getLocalPort())).run("run"));
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.err()).contains("the database is in use by another Kith process").doesNotContain("cannot listen");
+    }
+  }
 }
