@@ -31,8 +31,8 @@ final class CsvLayout {
       Set.of("first name", "given name", "firstname", "first", "forename", "givenname", "vorname", "prénom", "prenom",
           "nombre", "voornaam");
   private static final Set<String> MIDDLE =
-      Set.of("middle name", "additional name", "middlename", "weitere vornamen", "deuxième prénom", "segundo nombre",
-          "middelste naam");
+      Set.of("middle name", "additional name", "middlename", "middle", "weitere vornamen", "deuxième prénom",
+          "segundo nombre", "middelste naam");
   private static final Set<String> LAST =
       Set.of("last name", "family name", "surname", "lastname", "last", "familyname", "nachname", "nom", "apellidos",
           "achternaam");
@@ -86,6 +86,8 @@ final class CsvLayout {
     String format = format(h);
     CsvLayout l = new CsvLayout(format, false, h.size());
     boolean hasJobTitle = h.stream().anyMatch(JOB_TITLE::contains);
+    // Yahoo Mail names its phone columns "Home", "Work", "Mobile", "Other" beside "Yahoo! Phone"
+    boolean yahoo = h.contains("yahoo! phone");
     List<int[]> numberedEmail = new ArrayList<>(), numberedPhone = new ArrayList<>();
     for (int i = 0; i < h.size(); i++) {
       String c = h.get(i);
@@ -130,6 +132,12 @@ final class CsvLayout {
       } else if (JOB_TITLE.contains(c) || (c.equals("title") && !hasJobTitle && !honorific(h, i))) {
         l.title = l.title < 0 ? i : l.title;
         l.known++;
+      } else if (c.endsWith("?") && asksFor(c, ORG_QUESTION) && !asksFor(c, "email", "e-mail", "phone")) {
+        l.org = l.org < 0 ? i : l.org; // an event's registration question: "What company do you work for?"
+        l.known++;
+      } else if (c.endsWith("?") && asksFor(c, TITLE_QUESTION)) {
+        l.title = l.title < 0 ? i : l.title; // "What is your job title?"
+        l.known++;
       } else if (BIRTHDAY.contains(c)) {
         l.birthday = i;
       } else if (c.equals("birth year")) {
@@ -147,7 +155,7 @@ final class CsvLayout {
       } else if (isEmail(c)) {
         l.emails.add(new Column(i, typeColumn(h, i), i, c.contains("primary")));
         l.known++;
-      } else if (isPhone(c)) {
+      } else if (isPhone(c) || (yahoo && (c.equals("home") || c.equals("work") || c.equals("other")))) {
         l.phones.add(new Column(i, -1, i, c.contains("primary")));
         l.known++;
       }
@@ -186,6 +194,18 @@ final class CsvLayout {
     return GENERIC;
   }
 
+  private static final String[] ORG_QUESTION = {"company", "organization", "organisation", "employer", "work for"};
+  private static final String[] TITLE_QUESTION = {"job title", "your title", "your role", "position"};
+
+  private static boolean asksFor(String question, String... words) {
+    for (String w : words) {
+      if (question.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Outlook's "Title" is the honorific (Dr., Ms.) and comes right before "First Name"; a CRM's is the job. */
   private static boolean honorific(List<String> h, int i) {
     return i + 1 < h.size() && FIRST.contains(h.get(i + 1));
@@ -194,13 +214,14 @@ final class CsvLayout {
   /**
    * Words that make a column about an address or number rather than the address or number itself:
    * CRM exports have "Owner Email" (the salesperson's), "Email Opt Out", "Marketing emails opened",
-   * "Email Domain", "Phone Extension" and the like.
+   * "Email Domain", "Phone Extension" and the like; an event's attendee report has "Buyer Email",
+   * the address of whoever paid, which is someone else's for a ticket bought for a colleague.
    */
   private static final Set<String> NOT_THE_VALUE =
       Set.of("owner", "opt", "opted", "optout", "unsubscribed", "unsubscribe", "subscribed", "opened", "clicked", "sent",
           "bounced", "bounce", "domain", "status", "consent", "count", "date", "format", "preference", "preferences",
           "marketing", "verified", "valid", "extension", "ext", "do", "not", "has", "hasoptedoutofemail", "donotcall",
-          "last", "first", "hash");
+          "last", "first", "hash", "buyer", "purchaser");
 
   private static boolean aboutTheValue(String c) {
     for (String w : c.split("[ \\-/'().:_]+")) {
@@ -370,7 +391,14 @@ final class CsvLayout {
     return out;
   }
 
-  /** A trimmed cell, null when empty; a leading apostrophe that guarded a formula-like value is removed. */
+  /** Notion writes a relation as the page's title and its link: "Northwind Labs (https://www.notion.so/...)". */
+  private static final Pattern NOTION_LINK = Pattern.compile("\\s*\\(https://www\\.notion\\.so/[^\\s)]*\\)");
+
+  /**
+   * A trimmed cell, null when empty; a leading apostrophe that guarded a formula-like value is
+   * removed, and so are Notion's page links. Eventbrite's "Info Requested" (an attendee whose details
+   * the organiser did not ask for) is no value.
+   */
   private static String cell(List<String> cells, int i) {
     if (i < 0 || i >= cells.size()) {
       return null;
@@ -379,6 +407,9 @@ final class CsvLayout {
     if (v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0) {
       v = v.substring(1);
     }
-    return v.isEmpty() ? null : v;
+    if (v.indexOf("notion.so/") >= 0) {
+      v = NOTION_LINK.matcher(v).replaceAll("").strip();
+    }
+    return v.isEmpty() || v.equalsIgnoreCase("info requested") ? null : v;
   }
 }

@@ -19,6 +19,8 @@ final class Dates {
   private static final String APPLE_NO_YEAR = "1604";
   private static final Pattern NO_YEAR = Pattern.compile("--(\\d{2})-?(\\d{2})");
   private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{2,4})");
+  /** A birthday without its year: Mailchimp's 03/14, a German 14.03. */
+  private static final Pattern SLASHED_NO_YEAR = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})\\.?");
   private static final DateTimeFormatter DAY_MONTH_YEAR =
       new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d MMM uuuu").toFormatter(Locale.ENGLISH)
           .withResolverStyle(ResolverStyle.STRICT);
@@ -42,6 +44,11 @@ final class Dates {
     m = ISO.matcher(t);
     if (m.matches() && m.group(1).equals(APPLE_NO_YEAR)) {
       return monthDay(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    }
+    m = SLASHED_NO_YEAR.matcher(t);
+    if (m.matches()) {
+      int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(2));
+      return monthFirst(a, b, monthFirst && t.indexOf('.') < 0) ? monthDay(a, b) : monthDay(b, a);
     }
     LocalDate d = date(t, monthFirst);
     return d == null ? null : d.toString();
@@ -69,8 +76,7 @@ final class Dates {
           y += y <= LocalDate.now().getYear() % 100 ? 2000 : 1900;
         }
         boolean dotted = t.indexOf('.') >= 0; // 02.01.1990 is European: day first
-        boolean mf = monthFirst && !dotted ? a <= 12 || b > 12 : b > 12 && a <= 12;
-        return mf ? valid(y, a, b) : valid(y, b, a);
+        return monthFirst(a, b, monthFirst && !dotted) ? valid(y, a, b) : valid(y, b, a);
       }
       try {
         return LocalDate.parse(t, DAY_MONTH_YEAR);
@@ -80,6 +86,11 @@ final class Dates {
     } catch (DateTimeException | NumberFormatException e) {
       return null;
     }
+  }
+
+  /** Whether a/b is month/day: as the file reads its dates, unless the numbers allow only one way. */
+  private static boolean monthFirst(int a, int b, boolean monthFirst) {
+    return monthFirst ? a <= 12 || b > 12 : b > 12 && a <= 12;
   }
 
   private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
@@ -135,9 +146,15 @@ final class Dates {
    * Dotted dates (02.01.1990) are always day first and tell nothing about a file's slashed ones.
    */
   static Boolean slashedOrder(String text) {
-    Matcher m = text == null ? null : SLASHED.matcher(text.trim());
-    if (m == null || !m.matches() || text.indexOf('.') >= 0) {
+    if (text == null || text.indexOf('.') >= 0) {
       return null;
+    }
+    Matcher m = SLASHED.matcher(text.trim());
+    if (!m.matches()) {
+      m = SLASHED_NO_YEAR.matcher(text.trim());
+      if (!m.matches()) {
+        return null;
+      }
     }
     int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(2));
     if (a > 12 && b <= 12) {

@@ -20,6 +20,8 @@ final class Draft {
 
   private static final Pattern EMAIL = Pattern.compile("[^\\s@<>(),;:\"\\[\\]\\\\]+@[^\\s@<>(),;:\"\\[\\]\\\\]+");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[;,\\s]+");
+  /** What a spreadsheet makes of a long number it took for a value: 4,91761E+11 (the digits are gone). */
+  private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(?:[.,]\\d+)?[eE]\\+?\\d+");
   /** Column widths of the contact table. */
   private static final int SHORT_FIELD = 1000;
 
@@ -107,11 +109,23 @@ final class Draft {
         es.add(e);
       }
     }
+    if (n != null && n.length() <= 320 && EMAIL.matcher(n).matches()) {
+      // the "name" is an address (Proton, an address book that shows the address when no name was
+      // given): no name, and the address is kept as one
+      if (seen.add(Keys.email(n))) {
+        es.add(n);
+      }
+      n = null;
+    }
     List<String> ps = new ArrayList<>();
     seen.clear();
     for (String raw : phones) {
       String p = withoutControls(raw);
       String key = Keys.phone(p);
+      if (SCIENTIFIC.matcher(p.strip()).matches()) {
+        notesOnRecord.add("phone '" + shorten(p) + "' was turned into a number by a spreadsheet (its digits are lost); left out");
+        continue;
+      }
       if (key == null) {
         notesOnRecord.add("phone '" + shorten(p) + "' has no digits; left out");
         continue;

@@ -2,6 +2,7 @@ package app.kith.ingest.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.kith.contacts.ContactData;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -302,6 +303,14 @@ class ContactFormatTest {
     assertThat(Dates.slashedOrder("3/15/1985")).isTrue();
     assertThat(Dates.slashedOrder("03/04/1990")).isNull();
     assertThat(Dates.slashedOrder("15.03.1985")).as("dotted dates are day first anyway").isNull();
+    // a birthday without its year: Mailchimp's MM/DD, a German dd.mm.
+    assertThat(Dates.birthday("03/14", true)).isEqualTo("--03-14");
+    assertThat(Dates.birthday("04/07", true)).isEqualTo("--04-07");
+    assertThat(Dates.birthday("04/07", false)).isEqualTo("--07-04");
+    assertThat(Dates.birthday("25/12", true)).as("only one way to read it").isEqualTo("--12-25");
+    assertThat(Dates.birthday("14.03.", true)).isEqualTo("--03-14");
+    assertThat(Dates.birthday("02/30", true)).isNull();
+    assertThat(Dates.slashedOrder("12/25")).isTrue();
     assertThat(Dates.date("12 Mar 2024", false)).isEqualTo(LocalDate.of(2024, 3, 12));
     assertThat(Dates.date("3 mar 2024", false)).isEqualTo(LocalDate.of(2024, 3, 3));
     assertThat(Dates.date("12-Mar-24", false)).isEqualTo(LocalDate.of(2024, 3, 12));
@@ -311,6 +320,55 @@ class ContactFormatTest {
     assertThat(Dates.date("12 Mar 2O24", false)).isNull();
     assertThat(Dates.date("31 Feb 2024", false)).isNull();
     assertThat(Dates.date("29 Feb 2024", false)).isEqualTo(LocalDate.of(2024, 2, 29));
+  }
+
+  @Test
+  void anEventReportGivesTheAttendeeNotTheBuyer() throws Exception {
+    String eventbrite = "Order #,Order Date,First Name,Last Name,Email,Quantity,Ticket Type,Buyer Last Name,Buyer First Name,"
+        + "Buyer Email,Job Title,Company\n"
+        + "1001,2025-02-10 14:03:22-08:00,Mei,Chen,,1,General Admission,Okafor,Daniel,daniel.okafor@gmail.com,Designer,Hive\n"
+        + "1002,2025-02-10 15:00:00-08:00,Info Requested,Info Requested,Info Requested,1,General Admission,Diaz,José,"
+        + "jose@example.com,Info Requested,Info Requested\n";
+    Draft mei = firstRow(eventbrite);
+    assertThat(mei.name).isEqualTo("Mei Chen");
+    assertThat(mei.emails).isEmpty();
+    assertThat(mei.organization).isEqualTo("Hive");
+    Draft unknown = firstRow(eventbrite.replaceFirst("\n1001[^\n]*", ""));
+    assertThat(unknown.name).isNull();
+    assertThat(unknown.emails).isEmpty();
+    assertThat(unknown.title).isNull();
+  }
+
+  @Test
+  void registrationQuestionsYahooPhonesAndNotionLinks() throws Exception {
+    Draft luma = firstRow("name,email,What company do you work for?,What is your job title?,What is your email at work?\n"
+        + "Priya Raman,priya@example.com,Northwind Labs,Staff Engineer,p.raman@northwind.example\n");
+    assertThat(luma.organization).isEqualTo("Northwind Labs");
+    assertThat(luma.title).isEqualTo("Staff Engineer");
+    Draft yahoo = firstRow("First,Middle,Last,Nickname,Email,Home,Work,Pager,Fax,Mobile,Other,Yahoo! Phone,Title,Company\n"
+        + "Maria,Luisa,García,,maria@example.es,+34 912 345 678,(510) 555-0188,555-0199,555-0198,+34 600 111 222,,,CTO,Acme\n");
+    assertThat(yahoo.name).isEqualTo("Maria Luisa García");
+    assertThat(yahoo.phones).containsExactly("+34 912 345 678", "(510) 555-0188", "+34 600 111 222");
+    // without Yahoo's own column, "Home" and "Work" are no phones
+    assertThat(firstRow("Name,Email,Home,Work\nAda,ada@example.com,Berlin,Acme\n").phones).isEmpty();
+    Draft notion = firstRow("Name,Email,Company\n"
+        + "Lena,lena@example.de,\"Northwind Labs (https://www.notion.so/Northwind-Labs-3f2a9c?pvs=21)\"\n");
+    assertThat(notion.organization).isEqualTo("Northwind Labs");
+  }
+
+  @Test
+  void anAddressForANameAndANumberASpreadsheetMangled() throws Exception {
+    ContactData d = firstRow("Name,Email,Phone\nlena.fischer@datenwerk.de,,\"4,91761E+11\"\n").finish(10_000);
+    assertThat(d.name()).isNull();
+    assertThat(d.emails()).containsExactly("lena.fischer@datenwerk.de");
+    assertThat(d.phones()).isEmpty();
+    Draft named = firstRow("Name,Email\nLena.Fischer@datenwerk.de,lena.fischer@datenwerk.de\n");
+    ContactData same = named.finish(10_000);
+    assertThat(same.name()).isNull();
+    assertThat(same.emails()).containsExactly("lena.fischer@datenwerk.de");
+    Draft excel = firstRow("Name,Phone\nKarl,\"4,91761E+11\"\n");
+    excel.finish(10_000);
+    assertThat(excel.notesOnRecord).singleElement().asString().contains("spreadsheet");
   }
 
   @Test
