@@ -60,8 +60,21 @@ public final class TextEncodings {
     return null;
   }
 
-  /** Whether the bytes are well-formed UTF-8 (a multi-byte character cut at {@code len} counts as valid). */
+  /**
+   * Whether a sample of a longer text is well-formed UTF-8: a multi-byte character cut at {@code len}
+   * (by the sample's end) counts as valid.
+   */
   public static boolean isUtf8(byte[] b, int off, int len) {
+    return isUtf8(b, off, len, true);
+  }
+
+  /**
+   * Whether the bytes are well-formed UTF-8; when {@code sample}, a multi-byte character cut at
+   * {@code len} counts as valid. A whole value that ends in the first byte of a character is not
+   * UTF-8: windows-1252 {@code José} ends in 0xE9, which UTF-8 would read as the start of a
+   * three-byte character.
+   */
+  static boolean isUtf8(byte[] b, int off, int len, boolean sample) {
     int end = off + len;
     int i = off;
     while (i < end) {
@@ -82,7 +95,7 @@ public final class TextEncodings {
       }
       for (int k = 1; k <= n; k++) {
         if (i + k >= end) {
-          return true; // cut by the sample boundary
+          return sample; // cut by the sample's end, or a whole value that is not UTF-8
         }
         if ((b[i + k] & 0xC0) != 0x80) {
           return false;
@@ -160,8 +173,8 @@ public final class TextEncodings {
       return new String(b, off, len, StandardCharsets.ISO_8859_1);
     }
     Charset cs = declared;
-    if (cs == null || (cs.equals(StandardCharsets.UTF_8) && !isUtf8(b, off, len))) {
-      cs = guess(b, off, len);
+    if (cs == null || (cs.equals(StandardCharsets.UTF_8) && !isUtf8(b, off, len, false))) {
+      cs = isUtf8(b, off, len, false) ? StandardCharsets.UTF_8 : legacy(b, off, len);
     }
     return new String(b, off, len, cs);
   }

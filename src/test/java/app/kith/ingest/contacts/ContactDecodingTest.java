@@ -70,6 +70,25 @@ class ContactDecodingTest {
   }
 
   @Test
+  void aWindows1252ValueWhoseOnlyAccentIsItsLastLetterKeepsIt() throws Exception {
+    // é (E9), ß (DF), á (E1) end a value: UTF-8 would read each as the start of a character
+    byte[] card = bytes("BEGIN:VCARD\r\nVERSION:2.1\r\nN:Jos", new byte[] {(byte) 0xE9}, ";Andr", new byte[] {(byte) 0xE9},
+        "\r\nORG:Caf", new byte[] {(byte) 0xE9}, "\r\nTITLE:Stra", new byte[] {(byte) 0xDF},
+        "\r\nNOTE;ENCODING=QUOTED-PRINTABLE:Trifft sich gern im Caf=E9\r\nEND:VCARD\r\n");
+    Draft d = cards(card).get(0).draft();
+    assertThat(d.name).isEqualTo("André José");
+    assertThat(d.organization).isEqualTo("Café");
+    assertThat(d.title).isEqualTo("Straß");
+    assertThat(d.notes).isEqualTo("Trifft sich gern im Café");
+    byte[] value = "Mam\u00e1".getBytes(TextEncodings.WINDOWS_1252);
+    assertThat(TextEncodings.decode(value, 0, value.length, null)).isEqualTo("Mamá");
+    assertThat(TextEncodings.decode(value, 0, value.length, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("Mamá");
+    // a sample cut inside a UTF-8 character is still UTF-8
+    byte[] cut = "Zoë".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(TextEncodings.isUtf8(cut, 0, cut.length - 1)).isTrue();
+  }
+
+  @Test
   void utf8WithoutCharsetStaysUtf8() throws Exception {
     byte[] card = ("BEGIN:VCARD\nVERSION:3.0\nFN:Zoë Ærø 名無し\nEND:VCARD\n").getBytes(StandardCharsets.UTF_8);
     assertThat(cards(card).get(0).draft().name).isEqualTo("Zoë Ærø 名無し");
