@@ -88,6 +88,8 @@ final class CsvLayout {
     boolean hasJobTitle = h.stream().anyMatch(JOB_TITLE::contains);
     // Yahoo Mail names its phone columns "Home", "Work", "Mobile", "Other" beside "Yahoo! Phone"
     boolean yahoo = h.contains("yahoo! phone");
+    // Meetup's member list: "Title" is the member's role in the group (Organizer, Event Host)
+    boolean meetup = h.contains("member id") && h.stream().anyMatch(c -> c.startsWith("joined group"));
     List<int[]> numberedEmail = new ArrayList<>(), numberedPhone = new ArrayList<>();
     for (int i = 0; i < h.size(); i++) {
       String c = h.get(i);
@@ -129,6 +131,8 @@ final class CsvLayout {
       } else if (ORG.contains(c)) {
         l.org = l.org < 0 ? i : l.org;
         l.known++;
+      } else if (c.equals("title") && meetup) {
+        l.known++; // a column Meetup's member list is known by, and left out
       } else if (JOB_TITLE.contains(c) || (c.equals("title") && !hasJobTitle && !honorific(h, i))) {
         l.title = l.title < 0 ? i : l.title;
         l.known++;

@@ -65,6 +65,14 @@ final class VCardMapper {
         break;
       }
     }
+    if (d.birthday == null && !card.getBirthdays().isEmpty()) {
+      // a month without its day (BDAY:1992-03), or words ("circa 1980"): nothing to send a reminder on
+      Birthday b = card.getBirthdays().get(0);
+      String shown = b.getText() != null ? b.getText() : b.getPartialDate() != null ? b.getPartialDate().toISO8601(true) : null;
+      if (shown != null && !shown.isBlank()) {
+        d.notesOnRecord.add("birthday '" + Draft.shorten(shown) + "' is not a day of the year; left out");
+      }
+    }
     List<String> notes = new ArrayList<>();
     for (Note n : card.getNotes()) {
       if (n.getValue() != null && !n.getValue().isBlank()) {
@@ -114,7 +122,8 @@ final class VCardMapper {
 
   /**
    * How a card says it is a group of contacts rather than a person (vCard 4.0 {@code KIND:group};
-   * Apple and CardDAV servers {@code X-ADDRESSBOOKSERVER-KIND:group}), or null.
+   * Apple and CardDAV servers {@code X-ADDRESSBOOKSERVER-KIND:group}; Evolution {@code
+   * X-EVOLUTION-LIST:TRUE}), or null.
    */
   static String groupMarker(VCard card) {
     if (card.getKind() != null && card.getKind().isGroup()) {
@@ -123,6 +132,11 @@ final class VCardMapper {
     for (var p : card.getExtendedProperties("X-ADDRESSBOOKSERVER-KIND")) {
       if (p.getValue() != null && p.getValue().trim().equalsIgnoreCase("group")) {
         return "X-ADDRESSBOOKSERVER-KIND:group";
+      }
+    }
+    for (var p : card.getExtendedProperties("X-EVOLUTION-LIST")) {
+      if (p.getValue() != null && p.getValue().trim().equalsIgnoreCase("true")) {
+        return "X-EVOLUTION-LIST:TRUE";
       }
     }
     return null;

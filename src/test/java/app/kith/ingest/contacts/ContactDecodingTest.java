@@ -286,11 +286,29 @@ class ContactDecodingTest {
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Family\r\nX-ADDRESSBOOKSERVER-KIND:group\r\n"
             + "X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:1234\r\nEND:VCARD\r\n",
         "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:group\r\nFN:Book club\r\nMEMBER:mailto:ann@example.org\r\nEND:VCARD\r\n",
-        "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:individual\r\nFN:Ann Lee\r\nEND:VCARD\r\n");
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:individual\r\nFN:Ann Lee\r\nEND:VCARD\r\n",
+        // Evolution's contact list names its members as "Name <address>" in its e-mail lines
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Team Infra\r\nX-EVOLUTION-LIST:TRUE\r\n"
+            + "EMAIL;X-EVOLUTION-DEST-NAME=Younghee Lee:Younghee Lee <younghee.lee@example.kr>\r\nEND:VCARD\r\n");
     List<RecordSource.Rec> recs = cards(file);
     assertThat(recs).extracting(RecordSource.Rec::reject).containsExactly(
-        "a contact group (X-ADDRESSBOOKSERVER-KIND:group), not a person", "a contact group (KIND:group), not a person", null);
+        "a contact group (X-ADDRESSBOOKSERVER-KIND:group), not a person", "a contact group (KIND:group), not a person", null,
+        "a contact group (X-EVOLUTION-LIST:TRUE), not a person");
     assertThat(recs.get(2).draft().name).isEqualTo("Ann Lee");
+  }
+
+  @Test
+  void aBirthdayThatIsNoDayOfTheYearIsLeftOutWithANote() throws Exception {
+    byte[] file = bytes(
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Mo Nica\r\nBDAY:1992-03\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Pro Ton\r\nBDAY;VALUE=text:circa 1980\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Day Only\r\nBDAY:--0415\r\nEND:VCARD\r\n");
+    List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs.get(0).draft().birthday).isNull();
+    assertThat(recs.get(0).draft().notesOnRecord).containsExactly("birthday '1992-03' is not a day of the year; left out");
+    assertThat(recs.get(1).draft().notesOnRecord).containsExactly("birthday 'circa 1980' is not a day of the year; left out");
+    assertThat(recs.get(2).draft().birthday).isEqualTo("--04-15");
+    assertThat(recs.get(2).draft().notesOnRecord).isEmpty();
   }
 
   @Test

@@ -351,6 +351,10 @@ class ContactFormatTest {
     assertThat(yahoo.phones).containsExactly("+34 912 345 678", "(510) 555-0188", "+34 600 111 222");
     // without Yahoo's own column, "Home" and "Work" are no phones
     assertThat(firstRow("Name,Email,Home,Work\nAda,ada@example.com,Berlin,Acme\n").phones).isEmpty();
+    Draft meetup = firstRow("Name,Member ID,Title,Location,Joined Group on,Last visited group on\n"
+        + "Priya Raman,219876543,Event Host,Berlin,\"January 10, 2024\",\"February 2, 2025\"\n");
+    assertThat(meetup.name).isEqualTo("Priya Raman");
+    assertThat(meetup.title).as("a role in the group, not a job").isNull();
     Draft notion = firstRow("Name,Email,Company\n"
         + "Lena,lena@example.de,\"Northwind Labs (https://www.notion.so/Northwind-Labs-3f2a9c?pvs=21)\"\n");
     assertThat(notion.organization).isEqualTo("Northwind Labs");
