@@ -73,7 +73,18 @@ public final class Keys {
     return false;
   }
 
-  /** Words of the name, lower case without accents, in sorted order ("Doe, John" = "John Doe"). */
+  /**
+   * Honorifics and degrees: "Dr. Amelia Hartwell" and "Sarah Nguyen, PhD" (LinkedIn puts degrees in
+   * the last name) are the same people without them. Jr., Sr. and III are not among them: they tell a
+   * father from his son.
+   */
+  private static final Set<String> HONORIFICS =
+      Set.of("dr", "mr", "mrs", "ms", "mx", "miss", "prof", "phd", "mba", "cpa", "esq", "msc", "bsc", "pmp", "cfa", "dds");
+
+  /**
+   * Words of the name, lower case without accents, in sorted order ("Doe, John" = "John Doe"),
+   * without honorifics and degrees ({@link #HONORIFICS}) unless the name is nothing else.
+   */
   public static String name(String name) {
     String ascii = name == null || name.isBlank() ? null : asciiWords(name);
     if (ascii != null) {
@@ -85,12 +96,18 @@ public final class Keys {
         return cut(ascii);
       } else if (ascii.indexOf(' ', space + 1) < 0) {
         String first = ascii.substring(0, space), second = ascii.substring(space + 1);
-        return cut(first.compareTo(second) <= 0 ? ascii : second + " " + first);
+        if (!HONORIFICS.contains(first) && !HONORIFICS.contains(second)) {
+          return cut(first.compareTo(second) <= 0 ? ascii : second + " " + first);
+        }
       }
     }
     String[] words = words(name);
     if (words.length == 0) {
       return null;
+    }
+    String[] kept = Arrays.stream(words).filter(w -> !HONORIFICS.contains(w)).toArray(String[]::new);
+    if (kept.length > 0) {
+      words = kept;
     }
     Arrays.sort(words);
     return cut(String.join(" ", words));

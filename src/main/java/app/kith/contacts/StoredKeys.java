@@ -9,7 +9,7 @@ import java.util.Collection;
 /**
  * Which stored contacts a name key or a phone key may point at, held in memory for the length of one
  * import (decision record 015). It is read from the contact tables once, when the import first needs
- * it, and told of every contact the import writes after that.
+ * it (name keys made from the names), and told of every contact the import writes after that.
  *
  * <p>Keys are kept as 64-bit hashes in open-addressing tables of primitive longs: about 32 bytes per
  * key, so 100,000 contacts take a few megabytes. A hash can point at several contacts (many people
@@ -26,11 +26,13 @@ final class StoredKeys {
     if (loaded) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement("SELECT id, name_key, phone_key FROM contact");
+    // name keys are made from the names, not read from contact.name_key: a contact stored before a
+    // change to Keys.name is then found by the key its name has now, as a record with that name is
+    try (PreparedStatement ps = c.prepareStatement("SELECT id, name, phone_key FROM contact");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         long id = rs.getLong(1);
-        addName(rs.getString(2), id);
+        addName(Keys.name(rs.getString(2)), id);
         addPhone(rs.getString(3), id);
       }
     }

@@ -295,6 +295,31 @@ class ContactImportTest {
   }
 
   @Test
+  void degreesDoNotKeepAPersonApartButJuniorAndSeniorDo() {
+    ContactData father = new ContactData("James Whitfield Sr.", List.of(), List.of("(312) 555-0181"), "Whitfield & Sons", null,
+        null, null, null);
+    ContactData son = new ContactData("James Whitfield Jr.", List.of(), List.of("(312) 555-0182"), "Whitfield & Sons", null,
+        null, null, null);
+    ContactData sarah = new ContactData("Sarah Nguyen", List.of("sarah@acme.example"), List.of(), "Acme Corp", null, null,
+        null, null);
+    assertThat(load("outlook", false, father, son, sarah)).containsOnly(ContactImport.Outcome.CREATED);
+    // LinkedIn puts the degree in the last name, and has no address
+    assertThat(load("linkedin", false, new ContactData("Sarah Nguyen, PhD", List.of(), List.of(), "Acme Corp", "CTO", null,
+        null, null))).containsExactly(ContactImport.Outcome.MERGED);
+    assertThat(all()).hasSize(3);
+  }
+
+  @Test
+  void aStoredContactIsFoundByTheKeyItsNameHasNow() throws Exception {
+    load("google", false, new ContactData("Dr. Amelia Hartwell", List.of(), List.of(), "Northwind", null, null, null, null));
+    // as stored by a version whose name keys kept the honorific
+    db.inTransaction(c -> c.createStatement().executeUpdate("UPDATE contact SET name_key = 'amelia dr hartwell'"));
+    assertThat(load("linkedin", false, new ContactData("Amelia Hartwell", List.of(), List.of(), "Northwind", "Architect", null,
+        null, null))).containsExactly(ContactImport.Outcome.MERGED);
+    assertThat(all()).singleElement().satisfies(c -> assertThat(c.title()).isEqualTo("Architect"));
+  }
+
+  @Test
   void keysNormalise() {
     assertThat(Keys.phone("+1 (555) 010-0199 ext. 12")).isEqualTo("+15550100199");
     assertThat(Keys.phone("0031 6 1234 5678")).isEqualTo("+31612345678");
@@ -305,6 +330,11 @@ class ContactImportTest {
     assertThat(Keys.name("Mary Ann van Dyke")).isEqualTo(Keys.name("van Dyke, Mary Ann")).isEqualTo("ann dyke mary van");
     assertThat(Keys.name("Cher")).isEqualTo("cher");
     assertThat(Keys.name("Bo Bo")).isEqualTo("bo bo");
+    assertThat(Keys.name("Dr. Amelia Hartwell")).isEqualTo(Keys.name("Amelia Hartwell"));
+    assertThat(Keys.name("Sarah Nguyen, PhD")).isEqualTo(Keys.name("Sarah Nguyen"));
+    assertThat(Keys.name("Mr Smith")).isEqualTo("smith");
+    assertThat(Keys.name("James Whitfield Jr.")).isNotEqualTo(Keys.name("James Whitfield Sr."));
+    assertThat(Keys.name("Dr.")).as("a name that is only an honorific keeps it").isEqualTo("dr");
     assertThat(Keys.name(" - ")).isNull();
     assertThat(Keys.organization("Acme, Inc.")).isEqualTo(Keys.organization("ACME"));
     assertThat(Keys.organization("Company 12, Inc.")).isEqualTo("company 12");

@@ -33,6 +33,9 @@ final class CsvLayout {
   private static final Set<String> MIDDLE =
       Set.of("middle name", "additional name", "middlename", "middle", "weitere vornamen", "deuxième prénom",
           "segundo nombre", "middelste naam");
+  /** Jr., Sr., III: they tell a father from his son, so they stay in the name. */
+  private static final Set<String> SUFFIX =
+      Set.of("suffix", "name suffix", "namenszusatz", "suffixe", "sufijo", "achtervoegsel");
   private static final Set<String> LAST =
       Set.of("last name", "family name", "surname", "lastname", "last", "familyname", "nachname", "nom", "apellidos",
           "achternaam");
@@ -56,6 +59,7 @@ final class CsvLayout {
   final boolean headerless;
   private final int columns;
   private int nickname = -1;
+  private int suffix = -1;
   private int name = -1, first = -1, middle = -1, last = -1, org = -1, title = -1, birthday = -1, notes = -1, since = -1;
   private int birthYear = -1, birthMonth = -1, birthDay = -1;
   private final List<Column> emails = new ArrayList<>();
@@ -125,6 +129,8 @@ final class CsvLayout {
         l.known++;
       } else if (MIDDLE.contains(c)) {
         l.middle = i;
+      } else if (SUFFIX.contains(c)) {
+        l.suffix = i;
       } else if (LAST.contains(c)) {
         l.last = i;
         l.known++;
@@ -321,7 +327,8 @@ final class CsvLayout {
     d.name = cell(cells, name);
     if (d.name == null) {
       String joined = Draft.joinName(cell(cells, first), cell(cells, middle), cell(cells, last));
-      d.name = joined == null ? cell(cells, nickname) : joined;
+      String sfx = cell(cells, suffix);
+      d.name = joined == null ? cell(cells, nickname) : sfx == null ? joined : joined + " " + sfx;
     }
     for (Column c : emails) {
       String type = cell(cells, c.type);
@@ -351,8 +358,9 @@ final class CsvLayout {
         primaryByType = false;
       }
     }
-    d.organization = cell(cells, org);
-    d.title = cell(cells, title);
+    // Google writes a second organisation after " ::: "; the first is the current one
+    d.organization = first(split(cell(cells, org)));
+    d.title = first(split(cell(cells, title)));
     boolean monthFirst = monthFirst();
     String b = cell(cells, birthday);
     if (b != null && NO_DATE.matcher(b).matches()) {
@@ -380,6 +388,10 @@ final class CsvLayout {
       }
     }
     return d;
+  }
+
+  private static String first(List<String> values) {
+    return values.isEmpty() ? null : values.get(0);
   }
 
   private static List<String> split(String cell) {

@@ -45,6 +45,12 @@ final class Dates {
     if (m.matches() && m.group(1).equals(APPLE_NO_YEAR)) {
       return monthDay(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
     }
+    m = SLASHED.matcher(t);
+    if (m.matches() && m.group(3).equals(APPLE_NO_YEAR)) {
+      // Outlook writes a birthday without a year as 3/14/1604, as Apple does 1604-03-14
+      int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(2));
+      return monthFirst(a, b, monthFirst && t.indexOf('.') < 0) ? monthDay(a, b) : monthDay(b, a);
+    }
     m = SLASHED_NO_YEAR.matcher(t);
     if (m.matches()) {
       int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(2));

@@ -311,6 +311,9 @@ class ContactFormatTest {
     assertThat(Dates.birthday("14.03.", true)).isEqualTo("--03-14");
     assertThat(Dates.birthday("02/30", true)).isNull();
     assertThat(Dates.slashedOrder("12/25")).isTrue();
+    // Outlook's year for none, as Apple's
+    assertThat(Dates.birthday("3/14/1604", true)).isEqualTo("--03-14");
+    assertThat(Dates.birthday("14/03/1604", false)).isEqualTo("--03-14");
     assertThat(Dates.date("12 Mar 2024", false)).isEqualTo(LocalDate.of(2024, 3, 12));
     assertThat(Dates.date("3 mar 2024", false)).isEqualTo(LocalDate.of(2024, 3, 3));
     assertThat(Dates.date("12-Mar-24", false)).isEqualTo(LocalDate.of(2024, 3, 12));
@@ -358,6 +361,18 @@ class ContactFormatTest {
     Draft notion = firstRow("Name,Email,Company\n"
         + "Lena,lena@example.de,\"Northwind Labs (https://www.notion.so/Northwind-Labs-3f2a9c?pvs=21)\"\n");
     assertThat(notion.organization).isEqualTo("Northwind Labs");
+  }
+
+  @Test
+  void aSuffixStaysInTheNameAndASecondOrganisationIsLeftOut() throws Exception {
+    String outlook = "Title,First Name,Middle Name,Last Name,Suffix,Company,Job Title,Mobile Phone\n";
+    assertThat(firstRow(outlook + "Mr.,James,,Whitfield,Jr.,Whitfield & Sons,Partner,(312) 555-0182\n").name)
+        .isEqualTo("James Whitfield Jr.");
+    Draft google = firstRow("First Name,Middle Name,Last Name,Name Suffix,Organization Name,Organization Title,E-mail 1 - Value\n"
+        + "Robert,,Ellison,III,Acme Corp ::: Ellison Family Foundation,VP Sales ::: Trustee,robert@acme.example\n");
+    assertThat(google.name).isEqualTo("Robert Ellison III");
+    assertThat(google.organization).isEqualTo("Acme Corp");
+    assertThat(google.title).isEqualTo("VP Sales");
   }
 
   @Test
