@@ -5,9 +5,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +59,13 @@ public final class InboxProcessor {
     String name = file.getFileName().toString();
     Path work = file.resolveSibling(".work");
     recoverOrphans(work, file.getParent());
+    if (Files.isSymbolicLink(file)) {
+      // a link could point anywhere (/etc/passwd): it is neither read nor touched, only moved aside
+      FileReport refused = FileReport.rejectedFile(name, "unknown", "file",
+          "a symbolic link, not a file: Kith reads only plain files in its inboxes");
+      settle(file, file, name, refused);
+      return refused;
+    }
     Path claimed = claim(file, work);
     if (claimed == null) {
       LOG.debug("{} is gone, already taken", name);
@@ -68,24 +77,36 @@ public final class InboxProcessor {
     } catch (RuntimeException e) {
       // infrastructure failed (database down...): put the file back, to be read again
       LOG.warn("could not import {} now, will retry: {}", name, e.getMessage());
-      unclaim(claimed, freeName(file.getParent(), name));
+      unclaim(claimed, freeName(file.getParent(), name, ""));
       throw e;
     }
+    settle(file, claimed, name, report);
+    return report;
+  }
+
+  /**
+   * Moves the file to {@code .done/} or {@code .error/} beside the inbox, with its report. Names are
+   * chosen so that neither the file's nor the report's is taken, not even by a link (a link there
+   * would otherwise have the report written wherever it points), and the report is written as a new
+   * file that cannot already exist.
+   */
+  private void settle(Path file, Path current, String name, FileReport report) throws IOException {
     boolean rejected = report.isRejected();
+    String suffix = rejected ? ".error.json" : ".report.json";
     Path target = file.resolveSibling(rejected ? ".error" : ".done");
     Files.createDirectories(target);
-    Path moved = freeName(target, name);
-    Path sidecar = target.resolve(moved.getFileName() + (rejected ? ".error.json" : ".report.json"));
+    Path moved = freeName(target, name, suffix);
+    Path sidecar = target.resolve(moved.getFileName() + suffix);
     Object body =
         rejected
             ? Map.of("path", name, "status", report.status(), "reason", reason(report), "report", report)
             : report;
-    Files.writeString(sidecar, Output.mapper().writeValueAsString(body), StandardCharsets.UTF_8);
-    Files.move(claimed, moved, StandardCopyOption.ATOMIC_MOVE);
+    Files.writeString(sidecar, Output.mapper().writeValueAsString(body), StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    Files.move(current, moved, StandardCopyOption.ATOMIC_MOVE);
     LOG.info(
         "{}: {} ({} received, {} created, {} merged, {} unchanged, {} rejected)",
         name, report.status(), report.received(), report.created(), report.merged(), report.unchanged(), report.rejected());
-    return report;
   }
 
   /**
@@ -93,7 +114,7 @@ public final class InboxProcessor {
    * The claim's time is the file's modification time from then on.
    */
   private Path claim(Path file, Path work) throws IOException {
-    if (!Files.isRegularFile(file)) {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return null;
     }
     Files.createDirectories(work);
@@ -125,12 +146,12 @@ public final class InboxProcessor {
       for (Path p : (Iterable<Path>) files::iterator) {
         String n = p.getFileName().toString();
         int dash = n.indexOf('-', 36);
-        if (dash != 36 || !Files.isRegularFile(p)) {
+        if (dash != 36 || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
           continue;
         }
         try {
           if (Files.getLastModifiedTime(p).toInstant().isBefore(limit)) {
-            Path back = freeName(inbox, n.substring(37));
+            Path back = freeName(inbox, n.substring(37), "");
             Files.move(p, back, StandardCopyOption.ATOMIC_MOVE);
             LOG.warn("{} was claimed by a node that stopped; back in the inbox", back.getFileName());
           }
@@ -145,10 +166,13 @@ public final class InboxProcessor {
     return report.problems().isEmpty() ? "rejected" : report.problems().get(0).reason();
   }
 
-  /** {@code name}, or {@code name} with a time stamp when a file of that name was taken before. */
-  private Path freeName(Path folder, String name) {
+  /**
+   * {@code name}, or {@code name} with a time stamp when a file of that name was taken before; neither
+   * it nor it with {@code suffix} (its report) exists, not even as a link.
+   */
+  private Path freeName(Path folder, String name, String suffix) {
     Path p = folder.resolve(name);
-    if (!Files.exists(p)) {
+    if (free(folder, name, suffix)) {
       return p;
     }
     String stamp = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).format(STAMP);
@@ -156,10 +180,15 @@ public final class InboxProcessor {
     String stem = dot > 0 ? name.substring(0, dot) : name;
     String ext = dot > 0 ? name.substring(dot) : "";
     for (int i = 0; ; i++) {
-      Path candidate = folder.resolve(stem + "." + stamp + (i == 0 ? "" : "-" + i) + ext);
-      if (!Files.exists(candidate)) {
-        return candidate;
+      String candidate = stem + "." + stamp + (i == 0 ? "" : "-" + i) + ext;
+      if (free(folder, candidate, suffix)) {
+        return folder.resolve(candidate);
       }
     }
+  }
+
+  private static boolean free(Path folder, String name, String suffix) {
+    return !Files.exists(folder.resolve(name), LinkOption.NOFOLLOW_LINKS)
+        && (suffix.isEmpty() || !Files.exists(folder.resolve(name + suffix), LinkOption.NOFOLLOW_LINKS));
   }
 }

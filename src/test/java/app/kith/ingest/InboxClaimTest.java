@@ -62,6 +62,41 @@ class InboxClaimTest {
     }
   }
 
+  @Test
+  void linksInTheInboxOrWhereReportsGoAreNeverFollowed() throws Exception {
+    try (Kith kith = new Kith(KithConfig.of(home, Map.of()), Clock.fixed(NOW, ZoneOffset.UTC))) {
+      InboxProcessor inbox = new InboxProcessor(Importers.standard(kith), kith.clock());
+      Path folder = kith.folder("inbox/contacts");
+      Path outside = Files.createDirectories(home.resolve("outside"));
+      Path secret = Files.writeString(outside.resolve("secret.csv"), "Name,Email\nMallory,mallory@example.org\n");
+      Files.setLastModifiedTime(secret, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+      Path victim = Files.writeString(outside.resolve("victim.txt"), "untouched");
+      Path victim2 = outside.resolve("victim2.txt"); // not there yet: a dangling link
+      // a link into the inbox, and links waiting where the reports of the next files would be written
+      Files.createSymbolicLink(folder.resolve("linked.csv"), secret);
+      Path error = Files.createDirectories(folder.resolve(".error"));
+      Path done = Files.createDirectories(folder.resolve(".done"));
+      Files.createSymbolicLink(error.resolve("bad.csv.error.json"), victim);
+      Files.createSymbolicLink(done.resolve("ada.vcf.report.json"), victim2);
+
+      FileReport linked = inbox.take(folder.resolve("linked.csv"));
+      assertThat(linked.isRejected()).isTrue();
+      assertThat(linked.problems().get(0).reason()).contains("symbolic link");
+      assertThat(Files.isSymbolicLink(error.resolve("linked.csv"))).isTrue(); // the link, moved aside
+      assertThat(Files.getLastModifiedTime(secret).toInstant()).isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
+      assertThat(new app.kith.contacts.ContactStore(kith.database()).list(null)).isEmpty();
+
+      Files.writeString(folder.resolve("bad.csv"), "just some words\n");
+      assertThat(inbox.take(folder.resolve("bad.csv")).isRejected()).isTrue();
+      Files.writeString(folder.resolve("ada.vcf"), CARD);
+      assertThat(inbox.take(folder.resolve("ada.vcf")).isRejected()).isFalse();
+      assertThat(Files.readString(victim)).isEqualTo("untouched");
+      assertThat(victim2).doesNotExist();
+      assertThat(names(done)).contains("ada.vcf.report.json").anyMatch(n -> n.startsWith("ada.") && n.endsWith(".vcf.report.json")
+          && !n.equals("ada.vcf.report.json"));
+    }
+  }
+
   private static java.util.List<String> names(Path folder) throws Exception {
     if (!Files.isDirectory(folder)) {
       return java.util.List.of();
