@@ -40,23 +40,34 @@ public final class ContactFileImporter implements FileImporter {
 
   @Override
   public boolean accepts(byte[] head) {
+    if (isVCard(head, head.length)) {
+      return true; // a stray NUL byte in a card is dropped with the other control characters
+    }
     if (isBinary(head)) {
       return false; // a program or an image renamed .csv: "not a format Kith reads", not a CSV of garbage
     }
-    return isVCard(head, head.length) || sniffHead(head) != null;
+    return sniffHead(head) != null;
   }
 
-  /** NUL bytes outside UTF-16 text: no export writes those. */
+  /**
+   * NUL bytes outside UTF-16 text, near the start (where images, archives and programs have them in
+   * their magic numbers) or many of them (eight or more, and over one in a thousand bytes). A stray NUL
+   * further on is a damaged text, whose other records still import.
+   */
   static boolean isBinary(byte[] head) {
     if (TextEncodings.unicode(head, head.length) != null) {
       return false;
     }
-    for (byte b : head) {
-      if (b == 0) {
-        return true;
+    int nuls = 0;
+    for (int i = 0; i < head.length; i++) {
+      if (head[i] == 0) {
+        if (i < 64) {
+          return true;
+        }
+        nuls++;
       }
     }
-    return false;
+    return nuls >= 8 && nuls * 1000 > head.length;
   }
 
   static boolean isVCard(byte[] head, int len) {

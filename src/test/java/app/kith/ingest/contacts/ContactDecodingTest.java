@@ -89,6 +89,21 @@ class ContactDecodingTest {
   }
 
   @Test
+  void aStrayNulByteIsDamageNotABinaryFile() {
+    byte[] card = bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nul Person\r\nNOTE:bad", new byte[] {0}, "byte\r\nEND:VCARD\r\n");
+    assertThat(new ContactFileImporter(null).accepts(card)).isTrue();
+    byte[] csv = bytes("Name,Email,Notes\n" + "Ann,ann@example.org,fine\n".repeat(20) + "Nul,nul@example.org,bad", new byte[] {0},
+        "byte\n");
+    assertThat(ContactFileImporter.isBinary(csv)).isFalse();
+    assertThat(new ContactFileImporter(null).accepts(csv)).isTrue();
+    // images, archives and programs have NULs in their first bytes
+    byte[] elf = {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, '@', 'x'};
+    assertThat(ContactFileImporter.isBinary(elf)).isTrue();
+    byte[] zip = bytes("PK", new byte[] {3, 4, 20, 0, 0, 0, 8, 0}, "Name,Email\n");
+    assertThat(new ContactFileImporter(null).accepts(zip)).isFalse();
+  }
+
+  @Test
   void utf8WithoutCharsetStaysUtf8() throws Exception {
     byte[] card = ("BEGIN:VCARD\nVERSION:3.0\nFN:Zoë Ærø 名無し\nEND:VCARD\n").getBytes(StandardCharsets.UTF_8);
     assertThat(cards(card).get(0).draft().name).isEqualTo("Zoë Ærø 名無し");
