@@ -165,8 +165,19 @@ public final class Database implements AutoCloseable {
         c.setAutoCommit(auto);
       }
     } catch (SQLException e) {
-      throw new StoreException("database error: " + rootMessage(e), e);
+      throw new StoreException(failure(e), e);
     }
+  }
+
+  /** What a failed transaction says to the user: running out of memory is no database error. */
+  static String failure(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return "Kith ran out of memory (" + rootMessage(e) + "): give it more with KITH_JAVA_OPTS=-Xmx1g"
+            + " (an import --dry-run holds every record of the run in memory)";
+      }
+    }
+    return "database error: " + rootMessage(e);
   }
 
   @Override
