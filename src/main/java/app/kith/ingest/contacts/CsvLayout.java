@@ -97,8 +97,8 @@ final class CsvLayout {
     List<int[]> numberedEmail = new ArrayList<>(), numberedPhone = new ArrayList<>();
     for (int i = 0; i < h.size(); i++) {
       String c = h.get(i);
-      if (c.length() > 40) {
-        continue; // a sentence (LinkedIn's preamble), not a column name
+      if (c.length() > 40 && !c.endsWith("?")) {
+        continue; // a sentence (LinkedIn's preamble), not a column name; a long question may be one
       }
       Matcher m = NUMBERED.matcher(c);
       Matcher om = ORG_NUMBERED.matcher(c);

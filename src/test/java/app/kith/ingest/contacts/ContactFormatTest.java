@@ -348,6 +348,8 @@ class ContactFormatTest {
         + "Priya Raman,priya@example.com,Northwind Labs,Staff Engineer,p.raman@northwind.example\n");
     assertThat(luma.organization).isEqualTo("Northwind Labs");
     assertThat(luma.title).isEqualTo("Staff Engineer");
+    assertThat(firstRow("Name,Email,Which company or organisation do you represent today?\nAda,ada@example.com,Analytical Engines\n")
+        .organization).isEqualTo("Analytical Engines");
     Draft yahoo = firstRow("First,Middle,Last,Nickname,Email,Home,Work,Pager,Fax,Mobile,Other,Yahoo! Phone,Title,Company\n"
         + "Maria,Luisa,García,,maria@example.es,+34 912 345 678,(510) 555-0188,555-0199,555-0198,+34 600 111 222,,,CTO,Acme\n");
     assertThat(yahoo.name).isEqualTo("Maria Luisa García");
