@@ -34,7 +34,8 @@ public final class Importer {
     long size;
     try {
       if (!Files.isRegularFile(file)) {
-        return FileReport.rejectedFile(shown, "unknown", "file", "no such file");
+        return FileReport.rejectedFile(shown, "unknown", "file",
+            Files.exists(file) ? "not a plain file (a pipe, a device or a folder Kith cannot list)" : "no such file");
       }
       size = Files.size(file);
       try (InputStream in = Files.newInputStream(file)) {
@@ -65,7 +66,7 @@ public final class Importer {
     for (Path path : paths) {
       for (Path file : expand(path)) {
         String shown = file.toString();
-        progress.accept("importing " + shown);
+        progress.accept("importing " + Problem.printable(shown)); // a file name can hold terminal escapes too
         reports.add(importFile(file, new ImportRequest(shown, file.getFileName().toString(), dryRun)));
       }
     }

@@ -65,6 +65,19 @@ class ContactsCliTest {
   }
 
   @Test
+  void aFileNameWithControlCharactersIsNotPrintedRawAndAPipeIsNoMissingFile() throws Exception {
+    Path csv = files.resolve("esc\u001b]0;pwned\u0007.csv");
+    Files.writeString(csv, "Name,Email\nAda Lovelace,ada@example.com\n");
+    Cli.Result r = cli().run("import", csv.toString());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("importing ").doesNotContain("\u001b").doesNotContain("\u0007");
+    Path fifo = files.resolve("pipe.csv");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    Cli.Result p = cli().run("--json", "import", fifo.toString());
+    assertThat(json(p).at("/files/0/problems/0/reason").asText()).startsWith("not a plain file");
+  }
+
+  @Test
   void dryRunWritesNothing() throws Exception {
     JsonNode r = json(cli().run("--json", "import", "--dry-run", EXAMPLES.toString()));
     assertThat(r.at("/totals/created").asInt()).isEqualTo(5);
