@@ -47,14 +47,11 @@ final class Dates {
     }
     m = SLASHED.matcher(t);
     if (m.matches() && m.group(3).equals(APPLE_NO_YEAR)) {
-      // Outlook writes a birthday without a year as 3/14/1604, as Apple does 1604-03-14
-      int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(2));
-      return monthFirst(a, b, monthFirst && t.indexOf('.') < 0) ? monthDay(a, b) : monthDay(b, a);
+      return yearless(m, t, monthFirst); // Outlook's 3/14/1604, as Apple's 1604-03-14
     }
     m = SLASHED_NO_YEAR.matcher(t);
     if (m.matches()) {
-      int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(2));
-      return monthFirst(a, b, monthFirst && t.indexOf('.') < 0) ? monthDay(a, b) : monthDay(b, a);
+      return yearless(m, t, monthFirst);
     }
     LocalDate d = date(t, monthFirst);
     return d == null ? null : d.toString();
@@ -92,6 +89,12 @@ final class Dates {
     } catch (DateTimeException | NumberFormatException e) {
       return null;
     }
+  }
+
+  /** {@code --MM-DD} of a slashed or dotted date whose first two groups are its day and month. */
+  private static String yearless(Matcher m, String text, boolean monthFirst) {
+    int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(2));
+    return monthFirst(a, b, monthFirst && text.indexOf('.') < 0) ? monthDay(a, b) : monthDay(b, a);
   }
 
   /** Whether a/b is month/day: as the file reads its dates, unless the numbers allow only one way. */
@@ -155,9 +158,10 @@ final class Dates {
     if (text == null || text.indexOf('.') >= 0) {
       return null;
     }
-    Matcher m = SLASHED.matcher(text.trim());
+    String t = text.trim();
+    Matcher m = SLASHED.matcher(t);
     if (!m.matches()) {
-      m = SLASHED_NO_YEAR.matcher(text.trim());
+      m = SLASHED_NO_YEAR.matcher(t);
       if (!m.matches()) {
         return null;
       }

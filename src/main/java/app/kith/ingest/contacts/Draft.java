@@ -121,11 +121,11 @@ final class Draft {
     seen.clear();
     for (String raw : phones) {
       String p = withoutControls(raw);
-      String key = Keys.phone(p);
       if (SCIENTIFIC.matcher(p.strip()).matches()) {
         notesOnRecord.add("phone '" + shorten(p) + "' was turned into a number by a spreadsheet (its digits are lost); left out");
         continue;
       }
+      String key = Keys.phone(p);
       if (key == null) {
         notesOnRecord.add("phone '" + shorten(p) + "' has no digits; left out");
         continue;

@@ -173,8 +173,10 @@ public final class TextEncodings {
       return new String(b, off, len, StandardCharsets.ISO_8859_1);
     }
     Charset cs = declared;
-    if (cs == null || (cs.equals(StandardCharsets.UTF_8) && !isUtf8(b, off, len, false))) {
+    if (cs == null) {
       cs = isUtf8(b, off, len, false) ? StandardCharsets.UTF_8 : legacy(b, off, len);
+    } else if (cs.equals(StandardCharsets.UTF_8) && !isUtf8(b, off, len, false)) {
+      cs = legacy(b, off, len);
     }
     return new String(b, off, len, cs);
   }

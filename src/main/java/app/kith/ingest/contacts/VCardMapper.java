@@ -47,9 +47,9 @@ final class VCardMapper {
     for (Organization o : card.getOrganizations()) {
       // the first component is the organisation; the ones after it are units within it, and a unit
       // alone (Evolution's "ORG:;Sales") names no organisation
-      String org = o.getValues().isEmpty() ? null : first(o.getValues().subList(0, 1));
-      if (org != null) {
-        d.organization = org;
+      String org = o.getValues().isEmpty() ? null : o.getValues().get(0);
+      if (org != null && !org.isBlank()) {
+        d.organization = org.strip();
         break;
       }
     }
@@ -111,15 +111,6 @@ final class VCardMapper {
     return null;
   }
 
-  private static String first(List<String> values) {
-    for (String v : values) {
-      if (v != null && !v.isBlank()) {
-        return v.strip();
-      }
-    }
-    return null;
-  }
-
   /**
    * How a card says it is a group of contacts rather than a person (vCard 4.0 {@code KIND:group};
    * Apple and CardDAV servers {@code X-ADDRESSBOOKSERVER-KIND:group}; Evolution {@code
@@ -129,17 +120,20 @@ final class VCardMapper {
     if (card.getKind() != null && card.getKind().isGroup()) {
       return "KIND:group";
     }
-    for (var p : card.getExtendedProperties("X-ADDRESSBOOKSERVER-KIND")) {
-      if (p.getValue() != null && p.getValue().trim().equalsIgnoreCase("group")) {
-        return "X-ADDRESSBOOKSERVER-KIND:group";
+    if (has(card, "X-ADDRESSBOOKSERVER-KIND", "group")) {
+      return "X-ADDRESSBOOKSERVER-KIND:group";
+    }
+    return has(card, "X-EVOLUTION-LIST", "true") ? "X-EVOLUTION-LIST:TRUE" : null;
+  }
+
+  /** Whether the card has the extended property with this value (any case). */
+  private static boolean has(VCard card, String property, String value) {
+    for (var p : card.getExtendedProperties(property)) {
+      if (p.getValue() != null && p.getValue().trim().equalsIgnoreCase(value)) {
+        return true;
       }
     }
-    for (var p : card.getExtendedProperties("X-EVOLUTION-LIST")) {
-      if (p.getValue() != null && p.getValue().trim().equalsIgnoreCase("true")) {
-        return "X-EVOLUTION-LIST:TRUE";
-      }
-    }
-    return null;
+    return false;
   }
 
   static String birthday(Birthday b) {
