@@ -8,7 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -54,8 +54,8 @@ public final class ContactImport implements AutoCloseable {
   private final String source;
   private final boolean dryRun;
   private final Instant now;
-  /** {@link #now} as bound to a TIMESTAMP column ({@link Sql#timestamp}), converted once. */
-  private final LocalDateTime nowStamp;
+  /** {@link #now} as a SQL literal ({@link Sql#timestampLiteral}), made once. */
+  private final String nowLiteral;
   private final LocalDate today;
   private final Consumer<Outcome> outcomes;
   private final List<In> pending = new ArrayList<>(CHUNK);
@@ -71,7 +71,15 @@ public final class ContactImport implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-  private Future<List<Outcome>> inFlight;
+  /**
+   * Chunks handed to the writer and not yet reported, oldest first; at most {@link #IN_FLIGHT}. With
+   * one, the writer waited at every chunk for this thread to wake, take the outcomes and hand it the
+   * next; a queued chunk lets it go straight on.
+   */
+  private final ArrayDeque<Future<List<Outcome>>> inFlight = new ArrayDeque<>();
+  private static final int IN_FLIGHT = 2;
+  /** Set on the writer thread when a chunk fails: the chunks queued after it are then not written. */
+  private volatile boolean failed;
 
   public ContactImport(
       Database db, Interactions interactions, String source, boolean dryRun, Instant now, LocalDate today,
@@ -95,7 +103,7 @@ public final class ContactImport implements AutoCloseable {
     }
     this.stored = dryRun != null ? dryRun.stored : new StoredKeys();
     this.now = now;
-    this.nowStamp = Sql.timestamp(now);
+    this.nowLiteral = Sql.timestampLiteral(now);
     this.today = today;
     this.outcomes = outcomes;
   }
@@ -112,31 +120,43 @@ public final class ContactImport implements AutoCloseable {
    * people, writes and commits them while this thread reads the next chunk. All database work of
    * an import happens there, one chunk after the other: a chunk's lookups see every earlier chunk
    * committed, and the two threads never work on the same tables at once (on H2 that contention
-   * cost more than the overlap gained).
+   * cost more than the overlap gained). When a chunk fails, the ones queued after it are dropped
+   * unwritten, so that what is stored is always every chunk up to some point, as when read one by one.
    */
   private void flush() {
     if (pending.isEmpty()) {
-      awaitInFlight();
       return;
     }
     List<In> chunk = new ArrayList<>(pending);
     pending.clear();
-    awaitInFlight();
     if (dryRun) {
+      awaitAll();
       List<Outcome> out = db.inTransaction(c -> resolveChunk(c, chunk, lookupIds(c, chunk)));
       out.forEach(outcomes);
       return;
     }
-    inFlight =
+    while (inFlight.size() >= IN_FLIGHT) {
+      awaitOldest();
+    }
+    inFlight.add(
         writer.submit(
-            () ->
-                db.inTransaction(
+            () -> {
+              if (failed) {
+                throw new IllegalStateException("not written: an earlier chunk of the import failed");
+              }
+              try {
+                return db.inTransaction(
                     c -> {
                       working = new Working();
                       List<Outcome> out = resolveChunk(c, chunk, lookupIds(c, chunk));
                       write(c, working);
                       return out;
-                    }));
+                    });
+              } catch (RuntimeException | Error e) {
+                failed = true;
+                throw e;
+              }
+            }));
   }
 
   private List<Outcome> resolveChunk(Connection c, List<In> chunk, Set<Long> candidates) throws SQLException {
@@ -151,12 +171,15 @@ public final class ContactImport implements AutoCloseable {
     return out;
   }
 
-  private void awaitInFlight() {
-    if (inFlight == null) {
-      return;
+  private void awaitAll() {
+    while (!inFlight.isEmpty()) {
+      awaitOldest();
     }
-    Future<List<Outcome>> f = inFlight;
-    inFlight = null;
+  }
+
+  /** Waits for the oldest chunk in flight and reports its outcomes, or throws what failed it. */
+  private void awaitOldest() {
+    Future<List<Outcome>> f = inFlight.poll();
     try {
       f.get().forEach(outcomes);
     } catch (InterruptedException e) {
@@ -175,7 +198,7 @@ public final class ContactImport implements AutoCloseable {
   public void close() {
     try {
       flush();
-      awaitInFlight();
+      awaitAll();
     } finally {
       writer.shutdownNow();
     }
@@ -190,21 +213,26 @@ public final class ContactImport implements AutoCloseable {
   /** A record with its keys, computed once. */
   private static final class In {
     final ContactData d;
-    final List<String> emailKeys = new ArrayList<>();
-    final List<String> phoneKeys = new ArrayList<>();
+    final List<String> emailKeys;
+    final List<String> phoneKeys;
     final String nameKey;
+    /** {@link StoredKeys#hash} of {@link #nameKey} (0 without one), computed on the reading thread. */
+    final long nameHash;
     final String orgKey;
     final String nameOrg;
 
     In(ContactData d) {
       this.d = d;
+      emailKeys = d.emails().isEmpty() ? List.of() : new ArrayList<>(d.emails().size());
       for (String e : d.emails()) {
         emailKeys.add(Keys.email(e));
       }
+      phoneKeys = d.phones().isEmpty() ? List.of() : new ArrayList<>(d.phones().size());
       for (String p : d.phones()) {
         phoneKeys.add(Keys.phone(p));
       }
       nameKey = Keys.name(d.name());
+      nameHash = nameKey == null ? 0 : StoredKeys.hash(nameKey);
       orgKey = Keys.organization(d.organization());
       nameOrg = nameKey == null ? null : nameKey + "\u0000" + orNothing(orgKey);
     }
@@ -219,14 +247,15 @@ public final class ContactImport implements AutoCloseable {
   private Outcome resolve(In in) {
     ContactData d = in.d;
     Person p = null;
-    for (String k : in.emailKeys) {
-      p = working.byEmail.get(k);
+    for (int i = 0; i < in.emailKeys.size(); i++) {
+      p = working.byEmail.get(in.emailKeys.get(i));
       if (p != null) {
         break;
       }
     }
     if (p == null) {
-      for (String key : in.phoneKeys) {
+      for (int i = 0; i < in.phoneKeys.size(); i++) {
+        String key = in.phoneKeys.get(i);
         if (Keys.phoneMatches(key)) {
           // a shared number (a family's landline, an office's main line) is no match for someone
           // whose name plainly differs ("Lars H" is Lars Henriksen, "Bert Smith" is not Ann Smith):
@@ -252,6 +281,8 @@ public final class ContactImport implements AutoCloseable {
       working.fresh.add(p);
       p.merge(in, source, working);
       p.nameKey = in.nameKey;
+      p.hashedNameKey = in.nameKey;
+      p.nameHash = in.nameHash;
       p.orgKey = in.orgKey;
       p.keyedName = d.name();
       p.keyedOrganization = d.organization();
@@ -280,18 +311,20 @@ public final class ContactImport implements AutoCloseable {
     Set<String> emails = new LinkedHashSet<>();
     Set<Long> ids = new HashSet<>();
     for (In in : chunk) {
-      for (String k : in.emailKeys) {
+      for (int i = 0; i < in.emailKeys.size(); i++) {
+        String k = in.emailKeys.get(i);
         if (!working.byEmail.containsKey(k) && !working.lookedUpEmails.contains(k)) {
           emails.add(k);
         }
       }
-      for (String k : in.phoneKeys) {
+      for (int i = 0; i < in.phoneKeys.size(); i++) {
+        String k = in.phoneKeys.get(i);
         if (Keys.phoneMatches(k) && !working.byPhone.containsKey(k)) {
           stored.byPhone(k, ids);
         }
       }
       if (in.nameKey != null) {
-        stored.byName(in.nameKey, ids);
+        stored.byNameHash(in.nameHash, ids);
       }
     }
     // a first address is on the contact row, the ones added later in contact_email; that table
@@ -377,6 +410,7 @@ public final class ContactImport implements AutoCloseable {
             }
             String manual = rs.getString("manual_fields");
             if (manual != null && !manual.isBlank()) {
+              p.manual = new HashSet<>();
               for (String f : manual.split(",")) {
                 p.manual.add(f.trim());
               }
@@ -440,15 +474,14 @@ public final class ContactImport implements AutoCloseable {
     }
     MultiInsert.run(
         c,
-        "INSERT INTO contact (name, name_key, organization, title, birthday, notes, since, email, email_key, phone,"
-            + " phone_key, created_at, updated_at, source)",
-        14,
+        "INSERT INTO contact (name, organization, title, birthday, notes, since, email, email_key, phone, phone_key,"
+            + " source, created_at, updated_at)",
+        11,
+        ", " + nowLiteral + ", " + nowLiteral,
         fresh,
         (ps, i, p) -> {
           bindFields(ps, i, p);
-          ps.setObject(i + 11, nowStamp);
-          ps.setObject(i + 12, nowStamp);
-          ps.setString(i + 13, source);
+          ps.setString(i + 10, source);
         },
         (p, id) -> p.id = id);
     List<Person> changed = new ArrayList<>();
@@ -461,13 +494,13 @@ public final class ContactImport implements AutoCloseable {
     if (!changed.isEmpty()) {
       try (PreparedStatement ps =
           c.prepareStatement(
-              "UPDATE contact SET name = ?, name_key = ?, organization = ?, title = ?, birthday = ?, notes = ?,"
-                  + " since = ?, email = ?, email_key = ?, phone = ?, phone_key = ?, updated_at = ? WHERE id = ?")) {
+              "UPDATE contact SET name = ?, organization = ?, title = ?, birthday = ?, notes = ?, since = ?, email = ?,"
+                  + " email_key = ?, phone = ?, phone_key = ?, updated_at = ? WHERE id = ?")) {
         for (Person p : changed) {
-          p.nameOrgKey(); // brings nameKey up to date
+          p.nameOrgKey(); // brings nameKey up to date, for the stored keys below
           bindFields(ps, 1, p);
-          Sql.setInstant(ps, 12, now);
-          ps.setLong(13, p.id);
+          Sql.setInstant(ps, 11, now);
+          ps.setLong(12, p.id);
           ps.addBatch();
         }
         ps.executeBatch();
@@ -516,7 +549,9 @@ public final class ContactImport implements AutoCloseable {
       }
     }
     for (Person p : touched) {
-      stored.addName(p.nameKey, p.id);
+      if (p.nameKey != null) {
+        stored.addNameHash(p.nameHash(), p.id);
+      }
       for (String k : p.phoneKeys) {
         stored.addPhone(k, p.id);
       }
@@ -525,16 +560,15 @@ public final class ContactImport implements AutoCloseable {
 
   private static void bindFields(PreparedStatement ps, int i, Person p) throws SQLException {
     ps.setString(i, p.name);
-    ps.setString(i + 1, p.nameKey);
-    ps.setString(i + 2, p.organization);
-    ps.setString(i + 3, p.title);
-    ps.setString(i + 4, p.birthday);
-    ps.setString(i + 5, p.notes);
-    Sql.setDate(ps, i + 6, p.since);
-    ps.setString(i + 7, p.firstEmail == null ? null : p.firstEmail[0]);
-    ps.setString(i + 8, p.firstEmail == null ? null : p.firstEmail[1]);
-    ps.setString(i + 9, p.firstPhone == null ? null : p.firstPhone[0]);
-    ps.setString(i + 10, p.firstPhone == null ? null : p.firstPhone[1]);
+    ps.setString(i + 1, p.organization);
+    ps.setString(i + 2, p.title);
+    ps.setString(i + 3, p.birthday);
+    ps.setString(i + 4, p.notes);
+    Sql.setDate(ps, i + 5, p.since);
+    ps.setString(i + 6, p.firstEmail == null ? null : p.firstEmail[0]);
+    ps.setString(i + 7, p.firstEmail == null ? null : p.firstEmail[1]);
+    ps.setString(i + 8, p.firstPhone == null ? null : p.firstPhone[0]);
+    ps.setString(i + 9, p.firstPhone == null ? null : p.firstPhone[1]);
   }
 
   /** The people of the current chunk (or, in a dry run, of the whole file), indexed by key. */
@@ -578,14 +612,18 @@ public final class ContactImport implements AutoCloseable {
     String name, organization, title, birthday, notes, cadence, nameKey, orgKey;
     /** The name and organisation {@link #nameKey} and {@link #orgKey} were computed from. */
     String keyedName, keyedOrganization;
+    /** {@link StoredKeys#hash} of {@link #hashedNameKey}: of the name key when the two are the same. */
+    long nameHash;
+    String hashedNameKey;
     LocalDate since;
     boolean sinceChanged;
-    final Set<String> manual = new HashSet<>();
+    /** The fields set by hand (none for most people). */
+    Set<String> manual = Set.of();
     final List<String> emails = new ArrayList<>();
-    final Set<String> emailKeys = new HashSet<>();
+    final FewStrings emailKeys = new FewStrings();
     final List<String> phones = new ArrayList<>();
-    final Set<String> phoneKeys = new HashSet<>();
-    final Set<String> sources = new HashSet<>();
+    final FewStrings phoneKeys = new FewStrings();
+    final FewStrings sources = new FewStrings();
     final List<String[]> addedEmails = new ArrayList<>();
     final List<String[]> addedPhones = new ArrayList<>();
     final List<String> addedSources = new ArrayList<>();
@@ -609,6 +647,15 @@ public final class ContactImport implements AutoCloseable {
         firstPhone = addedPhones.remove(0);
         fieldsChanged = true;
       }
+    }
+
+    /** {@link StoredKeys#hash} of the (non-null) name key, computed again only when it changed. */
+    long nameHash() {
+      if (hashedNameKey != nameKey) {
+        hashedNameKey = nameKey;
+        nameHash = StoredKeys.hash(nameKey);
+      }
+      return nameHash;
     }
 
     /** The matching key of name and organisation, computed again only when either changed. */

@@ -27,9 +27,21 @@ final class MultiInsert {
 
   static <T> void run(Connection c, String insert, int width, List<T> rows, Binder<T> binder, KeyTaker<T> keys)
       throws SQLException {
+    run(c, insert, width, "", rows, binder, keys);
+  }
+
+  /**
+   * As {@link #run(Connection, String, int, List, Binder, KeyTaker)}, with the same SQL literals
+   * ending every row ({@code ", TIMESTAMP '...'"} for the last columns of {@code insert}): a value
+   * that every row shares is then converted once per statement, not once per row. The literals are
+   * made from Kith's own values only (never from input).
+   */
+  static <T> void run(
+      Connection c, String insert, int width, String constants, List<T> rows, Binder<T> binder, KeyTaker<T> keys)
+      throws SQLException {
     int full = rows.size() / ROWS;
     if (full > 0) {
-      try (PreparedStatement ps = prepare(c, insert, width, ROWS, keys != null)) {
+      try (PreparedStatement ps = prepare(c, insert, width, constants, ROWS, keys != null)) {
         for (int s = 0; s < full; s++) {
           execute(ps, rows.subList(s * ROWS, (s + 1) * ROWS), width, binder, keys);
         }
@@ -37,20 +49,22 @@ final class MultiInsert {
     }
     int rest = rows.size() - full * ROWS;
     if (rest > 0) {
-      try (PreparedStatement ps = prepare(c, insert, width, rest, keys != null)) {
+      try (PreparedStatement ps = prepare(c, insert, width, constants, rest, keys != null)) {
         execute(ps, rows.subList(full * ROWS, rows.size()), width, binder, keys);
       }
     }
   }
 
-  private static PreparedStatement prepare(Connection c, String insert, int width, int n, boolean keys) throws SQLException {
-    StringBuilder sql = new StringBuilder(insert.length() + n * (width * 3 + 4)).append(insert).append(" VALUES ");
+  private static PreparedStatement prepare(Connection c, String insert, int width, String constants, int n, boolean keys)
+      throws SQLException {
+    StringBuilder sql =
+        new StringBuilder(insert.length() + n * (width * 3 + constants.length() + 4)).append(insert).append(" VALUES ");
     for (int r = 0; r < n; r++) {
       sql.append(r == 0 ? "(" : ", (");
       for (int k = 0; k < width; k++) {
         sql.append(k == 0 ? "?" : ", ?");
       }
-      sql.append(')');
+      sql.append(constants).append(')');
     }
     return keys ? c.prepareStatement(sql.toString(), Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql.toString());
   }

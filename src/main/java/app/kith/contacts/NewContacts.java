@@ -36,17 +36,16 @@ public final class NewContacts {
     long id;
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO contact (name, name_key, email, email_key, since, source, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO contact (name, email, email_key, since, source, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)",
             new String[] {"id"})) {
       ps.setString(1, shown);
-      ps.setString(2, Keys.name(shown));
-      ps.setString(3, address);
-      ps.setString(4, Keys.email(address));
-      Sql.setDate(ps, 5, since);
-      ps.setString(6, source);
+      ps.setString(2, address);
+      ps.setString(3, Keys.email(address));
+      Sql.setDate(ps, 4, since);
+      ps.setString(5, source);
+      Sql.setInstant(ps, 6, now);
       Sql.setInstant(ps, 7, now);
-      Sql.setInstant(ps, 8, now);
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         keys.next();

@@ -51,6 +51,11 @@ final class StoredKeys {
     }
   }
 
+  /** As {@link #addName}, with the key's {@link #hash} computed before (on the reading thread). */
+  void addNameHash(long nameHash, long id) {
+    names.add(nameHash, id);
+  }
+
   void addPhone(String phoneKey, long id) {
     if (phoneKey != null && Keys.phoneMatches(phoneKey)) {
       phones.add(hash(phoneKey), id);
@@ -60,6 +65,11 @@ final class StoredKeys {
   /** Adds to {@code out} the ids of contacts that may have this name key. */
   void byName(String nameKey, Collection<Long> out) {
     names.find(hash(nameKey), out);
+  }
+
+  /** As {@link #byName}, with the key's {@link #hash} computed before. */
+  void byNameHash(long nameHash, Collection<Long> out) {
+    names.find(nameHash, out);
   }
 
   /** Adds to {@code out} the ids of contacts that may have this phone key. */
@@ -82,39 +92,40 @@ final class StoredKeys {
 
   /**
    * Pairs of (hash, id), a pair at most once, in an open-addressing table with linear probing. A
-   * slot whose id is 0 is free: contact ids start at 1.
+   * slot is two neighbouring longs, hash then id, so that a probe reads one cache line. A slot whose
+   * id is 0 is free: contact ids start at 1.
    */
   static final class Table {
-    private long[] hashes = new long[64];
-    private long[] ids = new long[64];
+    private long[] slots = new long[2 * 64];
     private int size;
 
     void add(long hash, long id) {
       if (id <= 0) {
         throw new IllegalArgumentException("contact ids are positive: " + id);
       }
-      if ((size + 1) * 2 > ids.length) {
+      if ((size + 1) * 4 > slots.length) { // at most half the slots taken
         grow();
       }
-      int mask = ids.length - 1;
+      int mask = slots.length / 2 - 1;
       for (int i = (int) hash & mask; ; i = (i + 1) & mask) {
-        if (ids[i] == 0) {
-          hashes[i] = hash;
-          ids[i] = id;
+        long taken = slots[2 * i + 1];
+        if (taken == 0) {
+          slots[2 * i] = hash;
+          slots[2 * i + 1] = id;
           size++;
           return;
         }
-        if (ids[i] == id && hashes[i] == hash) {
+        if (taken == id && slots[2 * i] == hash) {
           return;
         }
       }
     }
 
     void find(long hash, Collection<Long> out) {
-      int mask = ids.length - 1;
-      for (int i = (int) hash & mask; ids[i] != 0; i = (i + 1) & mask) {
-        if (hashes[i] == hash) {
-          out.add(ids[i]);
+      int mask = slots.length / 2 - 1;
+      for (int i = (int) hash & mask; slots[2 * i + 1] != 0; i = (i + 1) & mask) {
+        if (slots[2 * i] == hash) {
+          out.add(slots[2 * i + 1]);
         }
       }
     }
@@ -124,13 +135,12 @@ final class StoredKeys {
     }
 
     private void grow() {
-      long[] oldHashes = hashes, oldIds = ids;
-      hashes = new long[oldIds.length * 2];
-      ids = new long[oldIds.length * 2];
+      long[] old = slots;
+      slots = new long[old.length * 2];
       size = 0;
-      for (int i = 0; i < oldIds.length; i++) {
-        if (oldIds[i] != 0) {
-          add(oldHashes[i], oldIds[i]);
+      for (int i = 0; i < old.length; i += 2) {
+        if (old[i + 1] != 0) {
+          add(old[i], old[i + 1]);
         }
       }
     }

@@ -24,6 +24,17 @@ public final class Sql {
     return java.time.LocalDateTime.ofInstant(t, java.time.ZoneOffset.UTC);
   }
 
+  /**
+   * The instant as a SQL literal of its UTC date and time ({@code TIMESTAMP '2026-01-05
+   * 09:00:00.000000000'}), which H2 and PostgreSQL read as {@link #setInstant} binds it.
+   */
+  public static String timestampLiteral(Instant t) {
+    return "TIMESTAMP '" + LITERAL.format(timestamp(t)) + "'";
+  }
+
+  private static final java.time.format.DateTimeFormatter LITERAL =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSS", java.util.Locale.ROOT);
+
   public static Instant getInstant(ResultSet rs, String column) throws SQLException {
     java.time.LocalDateTime v = rs.getObject(column, java.time.LocalDateTime.class);
     return v == null ? null : v.toInstant(java.time.ZoneOffset.UTC);

@@ -68,6 +68,14 @@ class ContactImportTest {
     assertThat(c.title()).isEqualTo("Head of Product");
     assertThat(c.since()).isEqualTo(LocalDate.of(2024, 3, 12)); // the earlier day wins
     assertThat(c.sources()).containsExactlyInAnyOrder("vcard-3.0:phone.vcf", "linkedin-csv:Connections.csv");
+    db.inTransaction(con -> {
+      try (var rs = con.createStatement().executeQuery("SELECT created_at, updated_at FROM contact")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(app.kith.store.Sql.getInstant(rs, "created_at")).isEqualTo(NOW);
+        assertThat(app.kith.store.Sql.getInstant(rs, "updated_at")).isEqualTo(NOW);
+      }
+      return null;
+    });
   }
 
   @Test
@@ -310,10 +318,30 @@ class ContactImportTest {
   }
 
   @Test
-  void aStoredContactIsFoundByTheKeyItsNameHasNow() throws Exception {
+  void whenAChunkFailsTheChunksQueuedAfterItAreNotWritten() {
+    // the database refuses one record of the second chunk; the third is read (and queued) meanwhile
+    db.inTransaction(c -> c.createStatement().executeUpdate(
+        "ALTER TABLE contact ADD CONSTRAINT test_refused CHECK (name <> 'Refused Person')"));
+    List<ContactImport.Outcome> out = new ArrayList<>();
+    ContactImport imp =
+        new ContactImport(db, new Interactions(new Cadence(KithConfig.of(home, Map.of()))), "big.csv", false, NOW,
+            LocalDate.of(2026, 1, 5), out::add);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+      try (imp) {
+        for (int i = 0; i < ContactImport.CHUNK * 4; i++) {
+          String name = i == ContactImport.CHUNK + 5 ? "Refused Person" : "Person " + i;
+          imp.add(person(name, List.of("p" + i + "@example.org"), List.of(), null));
+        }
+      }
+    }).hasMessageContaining("test_refused".toUpperCase());
+    assertThat(all()).as("the first chunk only, as if read one by one").hasSize(ContactImport.CHUNK);
+    assertThat(out).hasSize(ContactImport.CHUNK);
+  }
+
+  @Test
+  void aStoredContactIsFoundByTheKeyOfItsStoredName() throws Exception {
+    // each load is an import of its own, which makes name keys from the names stored by the one before
     load("google", false, new ContactData("Dr. Amelia Hartwell", List.of(), List.of(), "Northwind", null, null, null, null));
-    // as stored by a version whose name keys kept the honorific
-    db.inTransaction(c -> c.createStatement().executeUpdate("UPDATE contact SET name_key = 'amelia dr hartwell'"));
     assertThat(load("linkedin", false, new ContactData("Amelia Hartwell", List.of(), List.of(), "Northwind", "Architect", null,
         null, null))).containsExactly(ContactImport.Outcome.MERGED);
     assertThat(all()).singleElement().satisfies(c -> assertThat(c.title()).isEqualTo("Architect"));

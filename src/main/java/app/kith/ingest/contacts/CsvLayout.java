@@ -398,6 +398,9 @@ final class CsvLayout {
     if (cell == null) {
       return List.of();
     }
+    if (cell.indexOf(" ::: ") < 0) {
+      return cell.isBlank() ? List.of() : List.of(cell.strip()); // one value, as nearly always
+    }
     List<String> out = new ArrayList<>();
     for (String v : MULTI.split(cell)) {
       if (!v.isBlank()) {

@@ -294,20 +294,19 @@ class ContactImportBenchmark {
       long t0 = System.nanoTime();
       Instant now = Instant.parse("2026-01-05T09:00:00Z");
       int n = insertRows(file, c,
-          "INSERT INTO contact (name, name_key, organization, title, email, email_key, created_at, updated_at, source)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          "INSERT INTO contact (name, organization, title, email, email_key, created_at, updated_at, source)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
           (ps, rec) -> {
             String name = rec.get(0) + " " + rec.get(1);
             String email = rec.get(3).isEmpty() ? null : rec.get(3);
             ps.setString(1, name);
-            ps.setString(2, app.kith.contacts.Keys.name(name));
-            ps.setString(3, rec.get(4));
-            ps.setString(4, rec.get(5));
-            ps.setString(5, email);
-            ps.setString(6, email == null ? null : app.kith.contacts.Keys.email(email));
+            ps.setString(2, rec.get(4));
+            ps.setString(3, rec.get(5));
+            ps.setString(4, email);
+            ps.setString(5, email == null ? null : app.kith.contacts.Keys.email(email));
+            app.kith.store.Sql.setInstant(ps, 6, now);
             app.kith.store.Sql.setInstant(ps, 7, now);
-            app.kith.store.Sql.setInstant(ps, 8, now);
-            ps.setString(9, "linkedin-csv:Connections.csv");
+            ps.setString(8, "linkedin-csv:Connections.csv");
           });
       return n / seconds(t0);
     }

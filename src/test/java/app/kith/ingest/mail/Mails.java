@@ -64,14 +64,13 @@ public final class Mails {
     return db.inTransaction(c -> {
       long id;
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO contact (name, name_key, email, email_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+          "INSERT INTO contact (name, email, email_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
           Statement.RETURN_GENERATED_KEYS)) {
         ps.setString(1, name);
-        ps.setString(2, name.toLowerCase());
-        ps.setString(3, email);
-        ps.setString(4, email.toLowerCase());
+        ps.setString(2, email);
+        ps.setString(3, email.toLowerCase());
+        Sql.setInstant(ps, 4, Instant.parse("2025-01-01T00:00:00Z"));
         Sql.setInstant(ps, 5, Instant.parse("2025-01-01T00:00:00Z"));
-        Sql.setInstant(ps, 6, Instant.parse("2025-01-01T00:00:00Z"));
         ps.executeUpdate();
         try (ResultSet rs = ps.getGeneratedKeys()) {
           rs.next();
