@@ -321,6 +321,42 @@ final class CsvLayout {
     monthFirstSeen |= Boolean.TRUE.equals(order);
   }
 
+  /**
+   * Whether the record holds rows that a stray quote swallowed: a name, address, phone, company or
+   * title cell with a line break and, after it, the delimiter ({@code "Bob,bob@x.org,Beta\nCy,...}).
+   * Notes and addresses may span lines; these cells never do, let alone with the rows' delimiters.
+   */
+  boolean swallowsRows(List<String> cells, char delimiter) {
+    for (int i : new int[] {name, first, middle, last, org, title}) {
+      if (swallows(cells, i, delimiter)) {
+        return true;
+      }
+    }
+    for (Column c : emails) {
+      if (swallows(cells, c.value, delimiter)) {
+        return true;
+      }
+    }
+    for (Column c : phones) {
+      if (swallows(cells, c.value, delimiter)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean swallows(List<String> cells, int i, char delimiter) {
+    if (i < 0 || i >= cells.size()) {
+      return false;
+    }
+    String v = cells.get(i);
+    int br = v.indexOf('\n');
+    if (br < 0) {
+      br = v.indexOf('\r');
+    }
+    return br >= 0 && v.indexOf(delimiter, br) >= 0;
+  }
+
   /** The record's fields; multi-values split on " ::: ", "* " marks the primary one. */
   Draft map(List<String> cells) {
     Draft d = new Draft();

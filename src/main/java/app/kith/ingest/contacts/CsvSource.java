@@ -35,28 +35,61 @@ final class CsvSource implements RecordSource {
   /** What sniffing found; {@code problem} set when the file cannot be read as a contact CSV. */
   record Sniff(Charset charset, int bom, int headerLine, char delimiter, CsvLayout layout, String problem) {}
 
-  private final CSVParser parser;
-  private final Iterator<CSVRecord> rows;
+  private final Path file;
+  private final CSVFormat format;
+  private CSVParser parser;
+  private Iterator<CSVRecord> rows;
   private final Sniff sniff;
+  /** The last line (after the header) that the rows read so far end on. */
   private long lastLine;
+  /** Lines (after the header) before the current parser's first: it starts again after a broken row. */
+  private long lineBase;
+  private int restarts;
   private boolean broken;
 
+  /**
+   * How many broken rows (a stray quote) are left out, reading on after each, before the rest of the
+   * file is given up: each costs a read of the rest of the file.
+   */
+  static final int MAX_RESTARTS = 20;
+
   CsvSource(Path file, Sniff sniff) throws IOException {
+    this.file = file;
     this.sniff = sniff;
-    BufferedReader reader = open(file, sniff.charset(), sniff.bom());
-    for (int i = 0; i < sniff.headerLine(); i++) {
-      reader.readLine();
-    }
-    if (!sniff.layout().headerless) {
-      reader.readLine();
-    }
-    CSVFormat format =
+    this.format =
         CSVFormat.DEFAULT.builder().setDelimiter(sniff.delimiter()).setIgnoreEmptyLines(true).setTrailingData(true).get();
     if (sniff.layout().hasBirthday()) {
       learnDateOrder(file, sniff, format);
     }
-    this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+    startAt(0);
+  }
+
+  /**
+   * (Re)starts parsing at the line after the first {@code linesAfterHeader} lines below the header;
+   * returns the last line skipped (null when none).
+   */
+  private String startAt(long linesAfterHeader) throws IOException {
+    BufferedReader reader = open(file, sniff.charset(), sniff.bom());
+    String skipped = null;
+    try {
+      long skip = sniff.headerLine() + (sniff.layout().headerless ? 0 : 1) + linesAfterHeader;
+      for (long i = 0; i < skip; i++) {
+        if ((skipped = reader.readLine()) == null) {
+          break;
+        }
+      }
+      if (parser != null) {
+        parser.close();
+      }
+      this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+    } catch (IOException | RuntimeException e) {
+      reader.close();
+      throw e;
+    }
     this.rows = parser.iterator();
+    this.lineBase = linesAfterHeader;
+    this.lastLine = linesAfterHeader;
+    return skipped;
   }
 
   /** Rows read ahead for the order of day and month in slashed dates. */
@@ -99,12 +132,17 @@ final class CsvSource implements RecordSource {
         }
         record = rows.next();
       } catch (UncheckedIOException | IllegalStateException e) {
-        broken = true;
         String m = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
-        return new Rec(where, null, List.of(), "the rest of the file cannot be read as CSV: " + m);
+        boolean unclosed = m != null && m.contains("EOF reached before encapsulated token finished");
+        String why = unclosed ? "a quote (\") opened in this row is never closed" : "the row is not valid CSV";
+        return restartAfter(start, where, why);
       }
-      lastLine = parser.getCurrentLineNumber();
       List<String> cells = Arrays.asList(record.values());
+      if (sniff.layout().swallowsRows(cells, sniff.delimiter())) {
+        // a stray quote in this row ran on into the rows below, up to the next quote
+        return restartAfter(start, where, "a quote (\") in this row is not closed where the row ends");
+      }
+      lastLine = lineBase + parser.getCurrentLineNumber();
       if (allBlank(cells)) {
         continue; // an empty row carries nothing
       }
@@ -115,6 +153,40 @@ final class CsvSource implements RecordSource {
       return new Rec(where, d, List.of(), null);
     }
     return null;
+  }
+
+  /**
+   * Leaves out the row that starts on line {@code start} (after the header) and reads on from the
+   * line after it, so that the rows a stray quote ran into are read as rows again. After {@link
+   * #MAX_RESTARTS} such rows the rest of the file is given up.
+   */
+  private Rec restartAfter(long start, String where, String why) throws IOException {
+    if (++restarts > MAX_RESTARTS) {
+      broken = true;
+      return new Rec(where, null, List.of(), why + "; the rest of the file is left out (over " + MAX_RESTARTS + " broken rows)");
+    }
+    String line = startAt(start);
+    // the row itself, read with quotes as plain characters, when that gives it the header's columns
+    List<String> cells = line == null ? List.of() : withoutQuotes(line);
+    if (cells.size() == sniff.layout().columns() && !allBlank(cells)) {
+      return new Rec(where, sniff.layout().map(cells), List.of(why + "; its quotes are read as plain characters and left out"), null);
+    }
+    return new Rec(where, null, List.of(), why + "; the row is left out, the rows after it are read");
+  }
+
+  private List<String> withoutQuotes(String line) throws IOException {
+    try (CSVParser p = CSVParser.builder().setReader(new StringReader(line)).setFormat(format.builder().setQuote(null).get()).get()) {
+      List<String> cells = new ArrayList<>();
+      for (CSVRecord r : p) {
+        for (String v : r.values()) {
+          cells.add(v.replace("\"", ""));
+        }
+        break;
+      }
+      return cells;
+    } catch (UncheckedIOException | IllegalStateException e) {
+      return List.of();
+    }
   }
 
   private static boolean allBlank(List<String> cells) {

@@ -277,6 +277,57 @@ class ContactFormatTest {
         .containsExactly("1990-03-04", "1985-03-15", "1985-03-15");
   }
 
+  @Test
+  void aStrayQuoteCostsNoMoreThanItsOwnRow(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    String header = "Name,Email,Company\n";
+    // closed by a quote further down: the rows between were one garbled name
+    assertThat(rows(dir.resolve("closed.csv"), header + "Ann One,ann@example.org,Acme\n\"Bob Two,bob@example.org,Beta\n"
+        + "Cy Three,cy@example.org,Gamma\nDi Four,di@example.org,\"Delta, Inc\"\n"))
+        .containsExactly("row 2: Ann One <ann@example.org> Acme", "row 3: Bob Two <bob@example.org> Beta"
+            + " [a quote (\") in this row is not closed where the row ends; its quotes are read as plain characters and left out]",
+            "row 4: Cy Three <cy@example.org> Gamma", "row 5: Di Four <di@example.org> Delta, Inc");
+    // never closed: the rest of the file was one rejected record
+    assertThat(rows(dir.resolve("open.csv"), header + "Ann One,ann@example.org,Acme\nBob \"Two,bob@example.org,\"Beta, Inc\n"
+        + "Cy Three,cy@example.org,Gamma\n"))
+        .containsExactly("row 2: Ann One <ann@example.org> Acme",
+            "row 3: rejected: a quote (\") opened in this row is never closed; the row is left out, the rows after it are read",
+            "row 4: Cy Three <cy@example.org> Gamma");
+    // a name over two lines is no stray quote, nor are notes over several
+    assertThat(rows(dir.resolve("lines.csv"), "Name,Email,Notes\n\"Jane\nDoe\",jane@example.org,\"one, two\nthree, four\"\n"
+        + "Bo Ek,bo@example.org,\n"))
+        .containsExactly("row 2: Jane\nDoe <jane@example.org> null", "row 5: Bo Ek <bo@example.org> null");
+  }
+
+  @Test
+  void strayQuotesOnManyRowsStopAfterAFew(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    StringBuilder text = new StringBuilder("Name,Email,Company\n");
+    for (int i = 0; i < CsvSource.MAX_RESTARTS + 5; i++) {
+      text.append("P").append(i).append(",p").append(i).append("@example.org,\"Co ").append(i).append(", Ltd\n");
+    }
+    List<String> out = rows(dir.resolve("many.csv"), text.toString());
+    assertThat(out).hasSize(CsvSource.MAX_RESTARTS + 1);
+    assertThat(out.get(out.size() - 1)).contains("the rest of the file is left out");
+  }
+
+  /** Each row as "where: name <emails> organization [notes]", or "where: rejected: reason". */
+  static List<String> rows(java.nio.file.Path file, String text) throws Exception {
+    java.nio.file.Files.writeString(file, text);
+    byte[] head = java.nio.file.Files.readAllBytes(file);
+    List<String> out = new java.util.ArrayList<>();
+    try (CsvSource s = new CsvSource(file, CsvSource.sniff(file, head, head.length))) {
+      for (RecordSource.Rec r = s.next(); r != null; r = s.next()) {
+        if (r.reject() != null) {
+          out.add(r.where() + ": rejected: " + r.reject());
+          continue;
+        }
+        ContactData d = r.draft().finish(10_000);
+        out.add(r.where() + ": " + d.name() + " <" + String.join(", ", d.emails()) + "> " + d.organization()
+            + (r.notes().isEmpty() ? "" : " [" + String.join("; ", r.notes()) + "]"));
+      }
+    }
+    return out;
+  }
+
   static List<String> birthdays(java.nio.file.Path file, String text) throws Exception {
     java.nio.file.Files.writeString(file, text);
     byte[] head = java.nio.file.Files.readAllBytes(file);
