@@ -215,6 +215,8 @@ public final class ContactImport implements AutoCloseable {
     final ContactData d;
     final List<String> emailKeys;
     final List<String> phoneKeys;
+    /** Per number, the keys it is looked up and indexed by ({@link Keys#phoneProbes}, {@link Keys#phoneLinks}). */
+    final String[][] phoneProbes, phoneLinks;
     final String nameKey;
     /** {@link StoredKeys#hash} of {@link #nameKey} (0 without one), computed on the reading thread. */
     final long nameHash;
@@ -228,8 +230,13 @@ public final class ContactImport implements AutoCloseable {
         emailKeys.add(Keys.email(e));
       }
       phoneKeys = d.phones().isEmpty() ? List.of() : new ArrayList<>(d.phones().size());
+      phoneProbes = new String[d.phones().size()][];
+      phoneLinks = new String[d.phones().size()][];
       for (String p : d.phones()) {
-        phoneKeys.add(Keys.phone(p));
+        String key = Keys.phone(p);
+        phoneProbes[phoneKeys.size()] = Keys.phoneProbes(key);
+        phoneLinks[phoneKeys.size()] = Keys.phoneLinks(key);
+        phoneKeys.add(key);
       }
       nameKey = Keys.name(d.name());
       nameHash = nameKey == null ? 0 : StoredKeys.hash(nameKey);
@@ -254,20 +261,18 @@ public final class ContactImport implements AutoCloseable {
       }
     }
     if (p == null) {
-      for (int i = 0; i < in.phoneKeys.size(); i++) {
-        String key = in.phoneKeys.get(i);
-        if (Keys.phoneMatches(key)) {
-          // a shared number (a family's landline, an office's main line) is no match for someone
-          // whose name plainly differs ("Lars H" is Lars Henriksen, "Bert Smith" is not Ann Smith):
-          // of the people with the number, the first whose name fits is the match
-          for (Person holder : working.byPhone.getOrDefault(key, List.of())) {
+      // a shared number (a family's landline, an office's main line) is no match for someone whose
+      // name plainly differs ("Lars H" is Lars Henriksen, "Bert Smith" is not Ann Smith): of the
+      // people with the number, in either its national or its international form, the first whose
+      // name fits is the match
+      numbers:
+      for (String[] probes : in.phoneProbes) {
+        for (String probe : probes) {
+          for (Person holder : working.byPhone.getOrDefault(probe, List.of())) {
             if (Keys.namesFit(in.nameKey, holder.nameKey)) {
               p = holder;
-              break;
+              break numbers;
             }
-          }
-          if (p != null) {
-            break;
           }
         }
       }
@@ -317,10 +322,11 @@ public final class ContactImport implements AutoCloseable {
           emails.add(k);
         }
       }
-      for (int i = 0; i < in.phoneKeys.size(); i++) {
-        String k = in.phoneKeys.get(i);
-        if (Keys.phoneMatches(k) && !working.byPhone.containsKey(k)) {
-          stored.byPhone(k, ids);
+      for (String[] probes : in.phoneProbes) {
+        for (String probe : probes) {
+          if (!working.byPhone.containsKey(probe)) {
+            stored.byPhone(probe, ids);
+          }
         }
       }
       if (in.nameKey != null) {
@@ -595,9 +601,7 @@ public final class ContactImport implements AutoCloseable {
         byEmail.putIfAbsent(k, p);
       }
       for (String k : p.phoneKeys) {
-        if (Keys.phoneMatches(k)) {
-          byPhone.computeIfAbsent(k, x -> new ArrayList<>(1)).add(p);
-        }
+        p.link(Keys.phoneLinks(k), this);
       }
       String no = p.nameOrgKey();
       if (no != null) {
@@ -623,6 +627,8 @@ public final class ContactImport implements AutoCloseable {
     final FewStrings emailKeys = new FewStrings();
     final List<String> phones = new ArrayList<>();
     final FewStrings phoneKeys = new FewStrings();
+    /** The keys of {@link #phoneKeys} in both forms ({@link Keys#phoneLinks}), as {@link Working#byPhone} has them. */
+    final FewStrings phoneLinks = new FewStrings();
     final FewStrings sources = new FewStrings();
     final List<String[]> addedEmails = new ArrayList<>();
     final List<String[]> addedPhones = new ArrayList<>();
@@ -647,6 +653,25 @@ public final class ContactImport implements AutoCloseable {
         firstPhone = addedPhones.remove(0);
         fieldsChanged = true;
       }
+    }
+
+    /** Indexes a number of this person by its keys ({@link Keys#phoneLinks}). */
+    void link(String[] links, Working w) {
+      for (String l : links) {
+        if (phoneLinks.add(l)) {
+          w.byPhone.computeIfAbsent(l, x -> new ArrayList<>(1)).add(this);
+        }
+      }
+    }
+
+    /** Whether the person has this number in another form: a probe other than its own key is linked. */
+    boolean hasOtherForm(String[] probes) {
+      for (int i = 1; i < probes.length; i++) {
+        if (phoneLinks.contains(probes[i])) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** {@link StoredKeys#hash} of the (non-null) name key, computed again only when it changed. */
@@ -688,12 +713,11 @@ public final class ContactImport implements AutoCloseable {
       for (int i = 0; i < d.phones().size(); i++) {
         String ph = d.phones().get(i);
         String k = in.phoneKeys.get(i);
-        if (k != null && phoneKeys.add(k)) {
+        // a number the person has in its other form (national or international) is no new number
+        if (k != null && !hasOtherForm(in.phoneProbes[i]) && phoneKeys.add(k)) {
           phones.add(ph);
           addedPhones.add(new String[] {ph, k});
-          if (Keys.phoneMatches(k)) {
-            w.byPhone.computeIfAbsent(k, x -> new ArrayList<>(1)).add(this);
-          }
+          link(in.phoneLinks[i], w);
           changed = true;
         }
       }

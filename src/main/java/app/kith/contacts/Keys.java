@@ -1,7 +1,9 @@
 package app.kith.contacts;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -71,6 +73,57 @@ public final class Keys {
       }
     }
     return false;
+  }
+
+  private static final String[] NO_KEYS = {};
+
+  /**
+   * The keys a number is indexed by ({@code phoneMatches} numbers only, else none): its own key,
+   * and the national significant number that the same number has written another way. A national
+   * key ({@code 0701234567}, {@code 4155550100}) gives {@code "n" + 701234567}, without one trunk 0.
+   * An international one ({@code +46701234567}) gives {@code "i" + } its digits after a country code
+   * of one, two or three digits ({@code 6701234567}, {@code 701234567}, {@code 01234567}).
+   * {@link #phoneProbes} looks a number up by the other kind, so that the national and the
+   * international form of one number find each other. Two international numbers match only when
+   * equal. A match by phone still needs the names to fit ({@link #namesFit}).
+   */
+  public static String[] phoneLinks(String key) {
+    if (!phoneMatches(key)) {
+      return NO_KEYS;
+    }
+    if (key.charAt(0) != '+') {
+      String nsn = nationalSignificant(key);
+      return nsn == null ? new String[] {key} : new String[] {key, "n" + nsn};
+    }
+    return international(key, "i");
+  }
+
+  /** The keys to look a number up by: see {@link #phoneLinks}. */
+  public static String[] phoneProbes(String key) {
+    if (!phoneMatches(key)) {
+      return NO_KEYS;
+    }
+    if (key.charAt(0) != '+') {
+      String nsn = nationalSignificant(key);
+      return nsn == null ? new String[] {key} : new String[] {key, "n" + nsn, "i" + nsn};
+    }
+    return international(key, "n");
+  }
+
+  /** A national key without one trunk 0; null when what is left is too short to match on. */
+  private static String nationalSignificant(String key) {
+    String nsn = key.length() > 1 && key.charAt(0) == '0' && key.charAt(1) != '0' ? key.substring(1) : key;
+    return nsn.length() >= MIN_MATCHING_PHONE_DIGITS ? nsn : null;
+  }
+
+  private static String[] international(String key, String kind) {
+    String digits = key.substring(1);
+    List<String> out = new ArrayList<>(4);
+    out.add(key);
+    for (int cc = 1; cc <= 3 && digits.length() - cc >= MIN_MATCHING_PHONE_DIGITS; cc++) {
+      out.add(kind + digits.substring(cc));
+    }
+    return out.toArray(NO_KEYS);
   }
 
   /**

@@ -56,9 +56,10 @@ final class StoredKeys {
     names.add(nameHash, id);
   }
 
+  /** Adds the number under each of its keys, in both forms ({@link Keys#phoneLinks}). */
   void addPhone(String phoneKey, long id) {
-    if (phoneKey != null && Keys.phoneMatches(phoneKey)) {
-      phones.add(hash(phoneKey), id);
+    for (String link : Keys.phoneLinks(phoneKey)) {
+      phones.add(hash(link), id);
     }
   }
 
@@ -72,9 +73,9 @@ final class StoredKeys {
     names.find(nameHash, out);
   }
 
-  /** Adds to {@code out} the ids of contacts that may have this phone key. */
-  void byPhone(String phoneKey, Collection<Long> out) {
-    phones.find(hash(phoneKey), out);
+  /** Adds to {@code out} the ids of contacts that may have a number with this key ({@link Keys#phoneProbes}). */
+  void byPhone(String probe, Collection<Long> out) {
+    phones.find(hash(probe), out);
   }
 
   /** A 64-bit hash of the key's characters, well mixed (the table's slot is taken from its low bits). */

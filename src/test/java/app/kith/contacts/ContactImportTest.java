@@ -348,10 +348,49 @@ class ContactImportTest {
   }
 
   @Test
+  void aNumberInItsNationalAndItsInternationalFormIsOneNumber() {
+    // a phone's own export writes numbers as dialled at home; Google and Outlook often as +46 ...
+    load("phone.vcf", false, person("Sofia Berg", List.of(), List.of("070-123 45 67"), null),
+        person("Tom Ashby", List.of(), List.of("(415) 555-0100"), null));
+    assertThat(load("google.csv", false, person("Sofia Berg", List.of("sofia@nordlicht.example"), List.of("+46 70 123 45 67"), "Nordlicht"),
+        person("Tom Ashby", List.of(), List.of("+1 415-555-0100", "+1 415-555-0199"), "Ashby & Co")))
+        .containsExactly(ContactImport.Outcome.MERGED, ContactImport.Outcome.MERGED);
+    assertThat(all()).hasSize(2);
+    Contact sofia = all().stream().filter(c -> c.name().equals("Sofia Berg")).findFirst().orElseThrow();
+    assertThat(sofia.phones()).as("the same number once, as first written").containsExactly("070-123 45 67");
+    assertThat(sofia.organization()).isEqualTo("Nordlicht");
+    Contact tom = all().stream().filter(c -> c.name().equals("Tom Ashby")).findFirst().orElseThrow();
+    assertThat(tom.phones()).containsExactly("(415) 555-0100", "+1 415-555-0199");
+    // and the other way round, within one file
+    assertThat(load("outlook.csv", false, person("Ines Duarte", List.of(), List.of("+351 912 345 678"), "Tejo Lda"),
+        person("Ines Duarte", List.of(), List.of("912 345 678"), null)))
+        .as("found by the number, which she has already").containsExactly(ContactImport.Outcome.CREATED, ContactImport.Outcome.UNCHANGED);
+    assertThat(all()).hasSize(3);
+  }
+
+  @Test
+  void twoInternationalNumbersMatchOnlyWhenEqual() {
+    // the same digits after different country codes are two numbers, even under one name
+    load("a", false, person("Sam Lee", List.of(), List.of("+1 212 555 0100"), "Acme US"));
+    assertThat(load("b", false, person("Sam Lee", List.of(), List.of("+44 212 555 0100"), "Acme UK")))
+        .containsExactly(ContactImport.Outcome.CREATED);
+    // and a national number whose digits end another's is no match under another name
+    assertThat(load("c", false, person("Kim Park", List.of(), List.of("212 555 0100"), null)))
+        .containsExactly(ContactImport.Outcome.CREATED);
+    assertThat(all()).hasSize(3);
+  }
+
+  @Test
   void keysNormalise() {
     assertThat(Keys.phone("+1 (555) 010-0199 ext. 12")).isEqualTo("+15550100199");
     assertThat(Keys.phone("0031 6 1234 5678")).isEqualTo("+31612345678");
     assertThat(Keys.phone("tel:+1-418-656-9254;ext=102")).isEqualTo("+14186569254");
+    assertThat(Keys.phoneLinks("0701234567")).containsExactly("0701234567", "n701234567");
+    assertThat(Keys.phoneProbes("0701234567")).containsExactly("0701234567", "n701234567", "i701234567");
+    assertThat(Keys.phoneLinks("+46701234567")).containsExactly("+46701234567", "i6701234567", "i701234567", "i01234567");
+    assertThat(Keys.phoneProbes("+46701234567")).containsExactly("+46701234567", "n6701234567", "n701234567", "n01234567");
+    assertThat(Keys.phoneLinks("+4712345")).as("too short once a country code is off").containsExactly("+4712345");
+    assertThat(Keys.phoneLinks("112")).isEmpty();
     assertThat(Keys.name("Doe, John")).isEqualTo(Keys.name("john DOE"));
     assertThat(Keys.name("Zoë Ærø")).isEqualTo(Keys.name("zoe ærø"));
     assertThat(Keys.name("Person12 Ada")).isEqualTo(Keys.name("ada person12")).isEqualTo("ada person12");
