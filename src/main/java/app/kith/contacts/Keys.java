@@ -23,7 +23,8 @@ public final class Keys {
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Set<String> ORG_SUFFIXES =
       Set.of("inc", "incorporated", "llc", "ltd", "limited", "gmbh", "ag", "bv", "nv", "sa", "sarl", "srl", "plc",
-          "corp", "corporation", "co", "company", "oy", "ab", "as", "kk", "pty", "spa");
+          "corp", "corporation", "co", "company", "oy", "ab", "as", "kk", "pty", "spa", "se", "kg", "llp", "lp", "pvt",
+          "aps", "asa", "oyj", "doo", "sro", "kft", "ltda", "bhd", "sdn", "sl", "sas");
 
   public static String email(String email) {
     return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
@@ -199,7 +200,7 @@ public final class Keys {
     String ascii = asciiWords(org);
     if (ascii != null && !hasOneLetterWord(ascii)) {
       // the common case, without splitting: plain words, no initials to join
-      String key = ascii;
+      String key = ascii.startsWith("the ") ? ascii.substring(4) : ascii; // "The Growth Lab" is Growth Lab
       int space;
       while ((space = key.lastIndexOf(' ')) > 0 && ORG_SUFFIXES.contains(key.substring(space + 1))) {
         key = key.substring(0, space);
@@ -207,6 +208,9 @@ public final class Keys {
       return key.isEmpty() ? null : cut(key);
     }
     String[] words = joinInitials(words(org)); // "S.A." is "sa", "B.V." is "bv"
+    if (words.length > 1 && words[0].equals("the")) {
+      words = Arrays.copyOfRange(words, 1, words.length);
+    }
     int n = words.length;
     while (n > 1 && ORG_SUFFIXES.contains(words[n - 1])) {
       n--;

@@ -407,6 +407,11 @@ class ContactImportTest {
     assertThat(Keys.organization("Company 12, Inc.")).isEqualTo("company 12");
     assertThat(Keys.organization("Acme Co. Ltd")).isEqualTo("acme");
     assertThat(Keys.organization("Ltd")).isEqualTo("ltd"); // a name that is only a suffix stays
+    assertThat(Keys.organization("Zalando SE")).isEqualTo(Keys.organization("Zalando")).isEqualTo("zalando");
+    assertThat(Keys.organization("Infobip d.o.o.")).isEqualTo(Keys.organization("Infobip"));
+    assertThat(Keys.organization("The Growth Lab")).isEqualTo(Keys.organization("Growth Lab")).isEqualTo("growth lab");
+    assertThat(Keys.organization("Thé Café Sàrl")).isEqualTo(Keys.organization("the cafe")).isEqualTo("cafe");
+    assertThat(Keys.organization("The")).isEqualTo("the");
     assertThat(Keys.organization("Nestlé S.A.")).isEqualTo(Keys.organization("NESTLE SA")).isEqualTo("nestle");
     assertThat(Keys.organization("A. B. Consulting B.V.")).isEqualTo("ab consulting");
     assertThat(Keys.organization(" , ")).isNull();

@@ -24,6 +24,9 @@ final class CsvLayout {
   private static final Pattern NUMBERED = Pattern.compile("(e-?mail|phone) ?(\\d+) - (value|type|label)");
   private static final Pattern ORG_NUMBERED = Pattern.compile("organi[sz]ation ?(\\d+) - (name|title)");
   private static final Pattern MULTI = Pattern.compile(" ::: ");
+  /** {@code "Bravo Two" <bravo@two.example>} or {@code Bravo Two <bravo@two.example>} in an e-mail column. */
+  private static final Pattern NAMED_ADDRESS =
+      Pattern.compile("\\s*(?:\"[^\"]*\"|[^\"<>@]*)\\s*<\\s*([^<>\\s@]+@[^<>\\s@]+)\\s*>\\s*");
   private static final Set<String> NAME = Set.of("name", "display name", "full name", "contact name", "fn", "contact");
   // Outlook names its columns in the language it runs in: the German, French, Spanish and Dutch
   // names of the columns Kith reads are listed with the English ones
@@ -52,7 +55,8 @@ final class CsvLayout {
       Set.of("birthday", "birth date", "date of birth", "bday", "dob", "birthdate", "geburtstag", "geburtsdatum",
           "anniversaire", "date de naissance", "cumpleaños", "fecha de nacimiento", "verjaardag");
   private static final Set<String> NOTES =
-      Set.of("notes", "note", "comments", "comment", "notizen", "notiz", "remarques", "notas", "notities", "description");
+      Set.of("notes", "note", "comments", "comment", "notizen", "notiz", "remarques", "notas", "notities", "description",
+          "intro");
   private static final Set<String> NICKNAME = Set.of("nickname", "nick name", "file as");
 
   final String format;
@@ -67,6 +71,8 @@ final class CsvLayout {
   private int known;
   /** Whether the file's own slashed birthdays showed day first, and month first (see {@link #noteDateOrder}). */
   private boolean dayFirstSeen, monthFirstSeen;
+  /** A generic CSV from a service that writes its dates month first (Mailchimp). */
+  private boolean usDates;
 
   /** A multi-valued column: its value, its type/label column (or -1), its order. */
   private record Column(int value, int type, int order, boolean primary) {}
@@ -94,6 +100,8 @@ final class CsvLayout {
     boolean yahoo = h.contains("yahoo! phone");
     // Meetup's member list: "Title" is the member's role in the group (Organizer, Event Host)
     boolean meetup = h.contains("member id") && h.stream().anyMatch(c -> c.startsWith("joined group"));
+    // Mailchimp's audience writes its birthdays MM/DD
+    l.usDates = h.contains("member rating") && h.contains("leid");
     List<int[]> numberedEmail = new ArrayList<>(), numberedPhone = new ArrayList<>();
     for (int i = 0; i < h.size(); i++) {
       String c = h.get(i);
@@ -302,7 +310,7 @@ final class CsvLayout {
 
   /** Slashed dates month first: as the file's own dates showed, else as its producer writes them. */
   boolean monthFirst() {
-    return dayFirstSeen != monthFirstSeen ? monthFirstSeen : !format.equals(GOOGLE) && !format.equals(GENERIC);
+    return dayFirstSeen != monthFirstSeen ? monthFirstSeen : usDates || !format.equals(GOOGLE) && !format.equals(GENERIC);
   }
 
   boolean hasBirthday() {
@@ -342,6 +350,33 @@ final class CsvLayout {
         return true;
       }
     }
+    // notes may span lines, but not one that holds a whole row's delimiters
+    for (String v : cells) {
+      if (holdsARow(v, delimiter)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean holdsARow(String v, char delimiter) {
+    if (columns < 3) {
+      return false;
+    }
+    int lineStart = v.indexOf('\n') + 1;
+    while (lineStart > 0) {
+      int end = v.indexOf('\n', lineStart);
+      int count = 0;
+      for (int i = lineStart; i < (end < 0 ? v.length() : end); i++) {
+        if (v.charAt(i) == delimiter) {
+          count++;
+        }
+      }
+      if (count >= columns - 1) {
+        return true;
+      }
+      lineStart = end + 1;
+    }
     return false;
   }
 
@@ -360,11 +395,15 @@ final class CsvLayout {
   /** The record's fields; multi-values split on " ::: ", "* " marks the primary one. */
   Draft map(List<String> cells) {
     Draft d = new Draft();
-    d.name = cell(cells, name);
+    d.name = familyNameFirst(cell(cells, name));
     if (d.name == null) {
       String joined = Draft.joinName(cell(cells, first), cell(cells, middle), cell(cells, last));
       String sfx = cell(cells, suffix);
       d.name = joined == null ? cell(cells, nickname) : sfx == null ? joined : joined + " " + sfx;
+    }
+    boolean placeholder = d.name != null && d.name.equalsIgnoreCase("info requested");
+    if (placeholder) {
+      d.name = null; // Eventbrite's first "Info", last "Requested": details the organiser did not collect
     }
     for (Column c : emails) {
       String type = cell(cells, c.type);
@@ -377,6 +416,11 @@ final class CsvLayout {
         String value = star ? v.substring(2) : v;
         if (value.startsWith("/o=") || value.startsWith("/O=")) {
           continue;
+        }
+        Matcher named = NAMED_ADDRESS.matcher(value);
+        if (named.matches()) {
+          d.notesOnRecord.add("e-mail '" + Draft.shorten(value) + "' has a display name; the address " + named.group(1) + " is kept");
+          value = named.group(1);
         }
         d.email(value, star || primaryByType);
         primaryByType = false;
@@ -416,6 +460,9 @@ final class CsvLayout {
       }
     }
     d.notes = cell(cells, notes);
+    if (placeholder && d.emails.isEmpty() && d.phones.isEmpty()) {
+      d.reject("the attendee's details were not collected (Eventbrite's \"Info Requested\")");
+    }
     String s = cell(cells, since);
     if (s != null) {
       d.since = Dates.date(s, false);
@@ -425,6 +472,29 @@ final class CsvLayout {
     }
     return d;
   }
+
+  /** "Okafor, Chinedu" in a name column is Chinedu Okafor; "Jane Doe, MBA" and "Acme, Inc" stay as they are. */
+  static String familyNameFirst(String name) {
+    if (name == null) {
+      return null;
+    }
+    int comma = name.indexOf(',');
+    if (comma <= 0 || comma != name.lastIndexOf(',')) {
+      return name;
+    }
+    String family = name.substring(0, comma).strip(), given = name.substring(comma + 1).strip();
+    String bare = given.toLowerCase(Locale.ROOT).replace(".", "");
+    if (family.isEmpty() || given.isEmpty() || NOT_GIVEN_NAMES.contains(bare) || family.split("\\s+").length > 3
+        || given.split("\\s+").length > 3 || given.indexOf('@') >= 0) {
+      return name;
+    }
+    return given + " " + family;
+  }
+
+  /** What follows a comma after a name without being a given name: suffixes, degrees, legal forms. */
+  private static final Set<String> NOT_GIVEN_NAMES =
+      Set.of("jr", "sr", "ii", "iii", "iv", "v", "phd", "mba", "md", "cpa", "esq", "dds", "msc", "bsc", "ma", "ba", "pmp",
+          "cfa", "rn", "pe", "jd", "llm", "inc", "llc", "ltd", "gmbh", "ag", "sa", "plc", "corp", "co");
 
   private static String first(List<String> values) {
     return values.isEmpty() ? null : values.get(0);

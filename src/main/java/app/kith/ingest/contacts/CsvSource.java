@@ -57,7 +57,12 @@ final class CsvSource implements RecordSource {
     this.file = file;
     this.sniff = sniff;
     this.format =
-        CSVFormat.DEFAULT.builder().setDelimiter(sniff.delimiter()).setIgnoreEmptyLines(true).setTrailingData(true).get();
+        CSVFormat.DEFAULT.builder()
+            .setDelimiter(sniff.delimiter())
+            .setIgnoreEmptyLines(true)
+            .setTrailingData(true)
+            .setIgnoreSurroundingSpaces(true) // Name, "Acme, Inc" written with a space after each comma
+            .get();
     if (sniff.layout().hasBirthday()) {
       learnDateOrder(file, sniff, format);
     }
@@ -294,7 +299,7 @@ final class CsvSource implements RecordSource {
    */
   private static String mixedDelimiters(List<String> lines, int from, char d) {
     String text = String.join("\n", lines.subList(from, lines.size()));
-    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(d).setTrailingData(true).setLenientEof(true).get();
+    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(d).setTrailingData(true).setLenientEof(true).setIgnoreSurroundingSpaces(true).get();
     List<long[]> rows = new ArrayList<>(); // per row: {its first line, from 1 at the header; another delimiter it is in, or 0}
     try (CSVParser p = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
       Iterator<CSVRecord> it = p.iterator();
@@ -368,7 +373,7 @@ final class CsvSource implements RecordSource {
     try (CSVParser p =
         CSVParser.builder()
             .setReader(new StringReader(line))
-            .setFormat(CSVFormat.DEFAULT.builder().setDelimiter(d).setTrailingData(true).setLenientEof(true).get())
+            .setFormat(CSVFormat.DEFAULT.builder().setDelimiter(d).setTrailingData(true).setLenientEof(true).setIgnoreSurroundingSpaces(true).get())
             .get()) {
       Iterator<CSVRecord> it = p.iterator();
       return it.hasNext() ? it.next().toList() : null;

@@ -70,11 +70,34 @@ final class Draft {
     if (value == null || value.isBlank()) {
       return;
     }
-    if (primary) {
-      phones.add(preferredPhones++, value.trim());
-    } else {
-      phones.add(value.trim());
+    List<String> parts = List.of(value.trim());
+    if (PHONE_LIST_SEPARATOR.matcher(value).find()) {
+      // "+86 10 1234 5678 / +86 139 0000 0000" in one cell: several numbers when every part is one
+      List<String> split = List.of(PHONE_LIST_SEPARATOR.split(value.trim()));
+      if (split.size() > 1 && split.stream().allMatch(x -> digits(x) >= app.kith.contacts.Keys.MIN_MATCHING_PHONE_DIGITS)) {
+        parts = split.stream().map(String::trim).toList();
+      }
     }
+    for (String part : parts) {
+      if (primary) {
+        phones.add(preferredPhones++, part);
+      } else {
+        phones.add(part);
+      }
+    }
+  }
+
+  /** " / ", ";", " | " or a line break between numbers; a slash without spaces is German for an area code. */
+  private static final Pattern PHONE_LIST_SEPARATOR = Pattern.compile("\\s+/\\s+|\\s*[;|\\n]\\s*");
+
+  private static int digits(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        n++;
+      }
+    }
+    return n;
   }
 
   void reject(String reason) {

@@ -309,6 +309,50 @@ class ContactFormatTest {
     assertThat(out.get(out.size() - 1)).contains("the rest of the file is left out");
   }
 
+  @Test
+  void aRowThatAQuotedNoteRanIntoIsReadAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    assertThat(rows(dir.resolve("notes.csv"), "Name,Email,Phone,Company,Title,Notes\n"
+        + "Emma Stone,emma@stone.example,+1 310 555 0199,Acme,Actor,\"Said she'd call back\n"
+        + "Finn Olsen,finn@olsen.example,+47 912 34 567,Equinor,Geologist,\"Likes \"\"fika\"\"\"\n"
+        + "Hana Sato,hana@sato.example,,Sony,PM,\"Two\nlines, one comma\"\n"))
+        .containsExactly("row 2: Emma Stone <emma@stone.example> Acme [a quote (\") in this row is not closed where the row"
+            + " ends; its quotes are read as plain characters and left out]", "row 3: Finn Olsen <finn@olsen.example> Equinor",
+            "row 4: Hana Sato <hana@sato.example> Sony");
+  }
+
+  @Test
+  void handMadeAndServiceExports(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    // a space after each comma, before a quoted cell
+    assertThat(rows(dir.resolve("spaces.csv"), "Name, Email, Company, Title\n"
+        + "Peter Pan, peter@pan.example, \"Neverland, Ltd\", \"Captain, Lost Boys\"\n"))
+        .containsExactly("row 2: Peter Pan <peter@pan.example> Neverland, Ltd");
+    // Eventbrite's second ticket of an order whose buyer gave no details for it
+    assertThat(rows(dir.resolve("eventbrite.csv"), "Order #,First Name,Last Name,Email,Cell Phone,Company,Buyer Email\n"
+        + "8812345672,Info,Requested,Info Requested,Info Requested,Info Requested,olu@adeyemi.example\n"))
+        .containsExactly("row 2: rejected: the attendee's details were not collected (Eventbrite's \"Info Requested\")");
+    // an address with its display name; a name written family name first
+    assertThat(rows(dir.resolve("named.csv"), "Name,Email\n\"Two, Bravo\",\"\"\"Bravo Two\"\" <bravo@two.example>\"\n"
+        + "\"Doe, Jane, MBA\",jane@doe.example\n\"Nguyen, PhD\",sarah@nguyen.example\n"))
+        .containsExactly("row 2: Bravo Two <bravo@two.example> null [e-mail '\"Bravo Two\" <bravo@two.example>' has a display"
+            + " name; the address bravo@two.example is kept]", "row 3: Doe, Jane, MBA <jane@doe.example> null",
+            "row 4: Nguyen, PhD <sarah@nguyen.example> null");
+    // Mailchimp writes its birthdays MM/DD
+    assertThat(birthdays(dir.resolve("mailchimp.csv"), "Email Address,First Name,Last Name,Birthday,MEMBER_RATING,OPTIN_TIME,LEID,EUID\n"
+        + "hedy@lamarr.example,Hedy,Lamarr,11/09,2,2023-05-01 10:00:00,123456,abcd1234\n")).containsExactly("--11-09");
+  }
+
+  @Test
+  void severalNumbersInOnePhoneCell() {
+    Draft d = new Draft();
+    d.name = "Wei Zhang";
+    d.phone("+86 10 1234 5678 / +86 139 0000 0000", false);
+    d.phone("+1 555 010 0123; +1 555 010 0456", false);
+    d.phone("0170/1234567", false); // a German area code, one number
+    d.phone("+1-418-656-9254;ext=102", false); // an extension, one number
+    assertThat(d.finish(10_000).phones()).containsExactly("+86 10 1234 5678", "+86 139 0000 0000", "+1 555 010 0123",
+        "+1 555 010 0456", "0170/1234567", "+1-418-656-9254;ext=102");
+  }
+
   /** Each row as "where: name <emails> organization [notes]", or "where: rejected: reason". */
   static List<String> rows(java.nio.file.Path file, String text) throws Exception {
     java.nio.file.Files.writeString(file, text);
@@ -321,8 +365,14 @@ class ContactFormatTest {
           continue;
         }
         ContactData d = r.draft().finish(10_000);
+        if (d == null) {
+          out.add(r.where() + ": rejected: " + r.draft().reject);
+          continue;
+        }
+        List<String> notes = new java.util.ArrayList<>(r.notes());
+        notes.addAll(r.draft().notesOnRecord);
         out.add(r.where() + ": " + d.name() + " <" + String.join(", ", d.emails()) + "> " + d.organization()
-            + (r.notes().isEmpty() ? "" : " [" + String.join("; ", r.notes()) + "]"));
+            + (notes.isEmpty() ? "" : " [" + String.join("; ", notes) + "]"));
       }
     }
     return out;
