@@ -133,7 +133,8 @@ public final class Keys {
    * father from his son.
    */
   private static final Set<String> HONORIFICS =
-      Set.of("dr", "mr", "mrs", "ms", "mx", "miss", "prof", "phd", "mba", "cpa", "esq", "msc", "bsc", "pmp", "cfa", "dds");
+      Set.of("dr", "mr", "mrs", "ms", "mx", "miss", "prof", "phd", "mba", "cpa", "esq", "msc", "bsc", "pmp", "cfa", "dds",
+          "md", "rn", "dvm", "mph", "jd", "llm");
 
   /**
    * Words of the name, lower case without accents, in sorted order ("Doe, John" = "John Doe"),
@@ -158,6 +159,10 @@ public final class Keys {
     String[] words = words(name);
     if (words.length == 0) {
       return null;
+    }
+    if (allEastAsian(words)) {
+      // 王小明 and 王 小明 are one name: Chinese, Japanese and Korean names are written without spaces
+      return cut(String.join("", words));
     }
     String[] kept = Arrays.stream(words).filter(w -> !HONORIFICS.contains(w)).toArray(String[]::new);
     if (kept.length > 0) {
@@ -249,6 +254,21 @@ public final class Keys {
     return out.toArray(String[]::new);
   }
 
+  private static boolean allEastAsian(String[] words) {
+    for (String w : words) {
+      for (int i = 0; i < w.length(); ) {
+        int cp = w.codePointAt(i);
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        if (script != Character.UnicodeScript.HAN && script != Character.UnicodeScript.HIRAGANA
+            && script != Character.UnicodeScript.KATAKANA && script != Character.UnicodeScript.HANGUL) {
+          return false;
+        }
+        i += Character.charCount(cp);
+      }
+    }
+    return true;
+  }
+
   private static String[] words(String s) {
     if (s == null || s.isBlank()) {
       return new String[0];
@@ -258,6 +278,7 @@ public final class Keys {
       return ascii.isEmpty() ? new String[0] : ascii.split(" ");
     }
     String n = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+    n = n.replace("'", "").replace("\u2019", ""); // O’Neil is ONeil
     n = NON_WORD.matcher(n.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
     return n.isEmpty() ? new String[0] : n.split(" ");
   }
@@ -270,6 +291,9 @@ public final class Keys {
       char c = s.charAt(i);
       if (c >= 0x80) {
         return null;
+      }
+      if (c == '\'') {
+        continue; // O'Neil is ONeil, not O Neil
       }
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
         b.append(c);

@@ -399,6 +399,12 @@ class ContactImportTest {
     assertThat(Keys.name("Bo Bo")).isEqualTo("bo bo");
     assertThat(Keys.name("Dr. Amelia Hartwell")).isEqualTo(Keys.name("Amelia Hartwell"));
     assertThat(Keys.name("Sarah Nguyen, PhD")).isEqualTo(Keys.name("Sarah Nguyen"));
+    assertThat(Keys.name("Mary Smith, MD")).isEqualTo(Keys.name("Mary Smith RN")).isEqualTo(Keys.name("Mary Smith"));
+    assertThat(Keys.name("Conor O'Neil")).isEqualTo(Keys.name("Conor ONeil")).isEqualTo(Keys.name("Conor O\u2019Neil"))
+        .isEqualTo(Keys.name("Cónor O'Neil")).isEqualTo("conor oneil");
+    assertThat(Keys.name("王小明")).isEqualTo(Keys.name("王 小明")).isEqualTo("王小明");
+    assertThat(Keys.name("박 서연")).isEqualTo(Keys.name("박서연"));
+    assertThat(Keys.name("山田 Taro")).isEqualTo("taro 山田"); // mixed scripts: sorted words as before
     assertThat(Keys.name("Mr Smith")).isEqualTo("smith");
     assertThat(Keys.name("James Whitfield Jr.")).isNotEqualTo(Keys.name("James Whitfield Sr."));
     assertThat(Keys.name("Dr.")).as("a name that is only an honorific keeps it").isEqualTo("dr");

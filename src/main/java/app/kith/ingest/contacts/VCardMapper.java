@@ -92,7 +92,7 @@ final class VCardMapper {
   private static String name(VCard card) {
     for (FormattedName fn : card.getFormattedNames()) {
       if (fn.getValue() != null && !fn.getValue().isBlank()) {
-        return fn.getValue().strip();
+        return givenNameFirst(fn.getValue().strip(), card);
       }
     }
     for (StructuredName n : card.getStructuredNames()) {
@@ -108,7 +108,34 @@ final class VCardMapper {
         return joined;
       }
     }
+    // a card with a nickname only ("Big Mike") is known by it
+    for (ezvcard.property.Nickname n : card.getNicknames()) {
+      for (String v : n.getValues()) {
+        if (v != null && !v.isBlank()) {
+          return v.strip();
+        }
+      }
+    }
     return null;
+  }
+
+  /**
+   * Outlook's "File As" order in FN ({@code FN:Doe, Johnathan} next to {@code N:Doe;Johnathan}): the
+   * name as a person says it, given name first, when N shows which part is which.
+   */
+  private static String givenNameFirst(String fn, VCard card) {
+    int comma = fn.indexOf(',');
+    if (comma <= 0 || comma != fn.lastIndexOf(',')) {
+      return fn;
+    }
+    String before = fn.substring(0, comma).strip(), after = fn.substring(comma + 1).strip();
+    for (StructuredName n : card.getStructuredNames()) {
+      if (n.getFamily() != null && n.getGiven() != null && before.equals(n.getFamily().strip())
+          && after.equals(n.getGiven().strip()) && !after.isEmpty()) {
+        return after + " " + before;
+      }
+    }
+    return fn;
   }
 
   /**

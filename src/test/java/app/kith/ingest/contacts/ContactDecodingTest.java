@@ -241,6 +241,19 @@ class ContactDecodingTest {
   }
 
   @Test
+  void outlooksFileAsOrderAndANicknameAlone() throws Exception {
+    byte[] file = bytes("BEGIN:VCARD\r\nVERSION:2.1\r\nN:Doe;Johnathan\r\nFN:Doe, Johnathan\r\nEND:VCARD\r\n"
+        + "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Smith;Jane;;;MBA\r\nFN:Jane Smith, MBA\r\nEND:VCARD\r\n"
+        + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Acme, Inc\r\nORG:Acme, Inc\r\nEND:VCARD\r\n"
+        + "BEGIN:VCARD\r\nVERSION:3.0\r\nNICKNAME:Big Mike\r\nTEL:+1 555 010 0177\r\nEND:VCARD\r\n");
+    List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs.get(0).draft().name).isEqualTo("Johnathan Doe");
+    assertThat(recs.get(1).draft().name).isEqualTo("Jane Smith, MBA");
+    assertThat(recs.get(2).draft().name).isEqualTo("Acme, Inc");
+    assertThat(recs.get(3).draft().name).isEqualTo("Big Mike");
+  }
+
+  @Test
   void aBackslashInAVCard21ValueIsTheCharacterItself() throws Exception {
     byte[] file = bytes("BEGIN:VCARD\r\nVERSION:2.1\r\nN:Smith;Jane\r\n"
         + "NOTE:Files are in C:\\new\\temp\\notes\\; ask about \\\\server\\share\r\n"
