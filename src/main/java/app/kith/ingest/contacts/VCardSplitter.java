@@ -469,6 +469,9 @@ final class VCardSplitter implements Closeable {
     }
   }
 
+  /** Text properties that old phones sometimes write in base64 ({@code NOTE;ENCODING=BASE64;CHARSET=UTF-8:...}). */
+  private static final java.util.Set<String> BASE64_TEXT = java.util.Set.of("NOTE", "FN", "N", "ORG", "TITLE", "NICKNAME");
+
   /** The card being built. */
   private final class Card {
     final int number;
@@ -573,6 +576,21 @@ final class VCardSplitter implements Closeable {
       return b.toString();
     }
 
+    /** The bytes of a base64 value (whitespace skipped), or null when it is not base64. */
+    private static byte[] base64(byte[] buf, int from, int to) {
+      StringBuilder b = new StringBuilder(to - from);
+      for (int i = from; i < to; i++) {
+        if (buf[i] != ' ' && buf[i] != '\t') {
+          b.append((char) (buf[i] & 0xFF));
+        }
+      }
+      try {
+        return java.util.Base64.getDecoder().decode(b.toString());
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+
     private boolean looksLikeBase64(Prop p, int start) {
       // vCard 3.0 files that forget ENCODING=b: long value, no URL scheme
       return p.len - start > 256 && indexOf(p.buf, start, Math.min(p.len, start + 16), (byte) ':') < 0;
@@ -588,9 +606,12 @@ final class VCardSplitter implements Closeable {
       }
       String value;
       int vs = Math.min(p.colon + 1, p.len);
+      byte[] base64 = p.isBase64() && BASE64_TEXT.contains(p.name) ? base64(p.buf, vs, p.len) : null;
       if (p.qp) {
         byte[] raw = decodeQuotedPrintable(p.buf, vs, p.len);
         value = TextEncodings.decode(raw, 0, raw.length, declared);
+      } else if (base64 != null) {
+        value = TextEncodings.decode(base64, 0, base64.length, declared); // old phones' NOTE;ENCODING=BASE64
       } else {
         value = TextEncodings.decode(p.buf, vs, p.len - vs, declared);
       }

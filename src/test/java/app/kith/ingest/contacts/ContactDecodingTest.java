@@ -254,6 +254,17 @@ class ContactDecodingTest {
   }
 
   @Test
+  void aNoteInBase64IsDecoded() throws Exception {
+    String note = java.util.Base64.getEncoder().encodeToString("Élève française, très sympa".getBytes(StandardCharsets.UTF_8));
+    byte[] file = bytes("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Old Phone\r\nnote;ENCODING=BASE64;CHARSET=UTF-8:" + note.substring(0, 20)
+        + "\r\n " + note.substring(20) + "\r\nEND:VCARD\r\n"
+        + "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Not Base64\r\nNOTE;ENCODING=BASE64:this is not base64!\r\nEND:VCARD\r\n");
+    List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs.get(0).draft().notes).isEqualTo("Élève française, très sympa");
+    assertThat(recs.get(1).draft().notes).isEqualTo("this is not base64!");
+  }
+
+  @Test
   void aBackslashInAVCard21ValueIsTheCharacterItself() throws Exception {
     byte[] file = bytes("BEGIN:VCARD\r\nVERSION:2.1\r\nN:Smith;Jane\r\n"
         + "NOTE:Files are in C:\\new\\temp\\notes\\; ask about \\\\server\\share\r\n"
