@@ -39,6 +39,9 @@ public final class Keys {
     if (p.regionMatches(true, 0, "tel:", 0, 4)) {
       p = p.substring(4);
     }
+    if (p.startsWith("+") && p.contains("(0)")) {
+      p = p.replace("(0)", ""); // +44 (0)20 7946 0958: the trunk 0 is not dialled from abroad
+    }
     StringBuilder digits = new StringBuilder();
     boolean plus = false;
     for (int i = 0; i < p.length(); i++) {

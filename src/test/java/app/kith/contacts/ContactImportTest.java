@@ -385,6 +385,7 @@ class ContactImportTest {
     assertThat(Keys.phone("+1 (555) 010-0199 ext. 12")).isEqualTo("+15550100199");
     assertThat(Keys.phone("0031 6 1234 5678")).isEqualTo("+31612345678");
     assertThat(Keys.phone("tel:+1-418-656-9254;ext=102")).isEqualTo("+14186569254");
+    assertThat(Keys.phone("+234 (0)802 555 0147")).isEqualTo(Keys.phone("+234 802 555 0147")).isEqualTo("+2348025550147");
     assertThat(Keys.phoneLinks("0701234567")).containsExactly("0701234567", "n701234567");
     assertThat(Keys.phoneProbes("0701234567")).containsExactly("0701234567", "n701234567", "i701234567");
     assertThat(Keys.phoneLinks("+46701234567")).containsExactly("+46701234567", "i6701234567", "i701234567", "i01234567");
