@@ -42,6 +42,9 @@ public final class EventReader {
               + "|webex\\.com|whereby\\.com|gotomeeting\\.com|meet\\.jit\\.si)[^\\s\"<>\\\\)]*",
           Pattern.CASE_INSENSITIVE);
 
+  /** The longest description kept (an invitation's agenda with a call's dial-in text is a few KiB). */
+  static final int MAX_DESCRIPTION = 32 * 1024;
+
   private static final List<String> ONCE =
       List.of("UID", "DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "SEQUENCE", "STATUS", "SUMMARY", "ORGANIZER");
 
@@ -207,10 +210,19 @@ public final class EventReader {
       }
     }
 
-    String summary = cut(c.text("SUMMARY"), 2000);
+    String summary = c.text("SUMMARY");
+    if (summary != null && summary.length() > 2000) {
+      note.accept(where, "SUMMARY of " + summary.length() + " characters cut to 2000");
+      summary = cut(summary, 2000);
+    }
     String description = c.text("DESCRIPTION");
     String location = cut(c.text("LOCATION"), 2000);
-    String joinUrl = joinUrl(c, location, description);
+    String joinUrl = joinUrl(c, location, description); // from the whole text, before it is cut
+    if (description != null && description.length() > MAX_DESCRIPTION) {
+      // every occurrence, brief and feed entry carries it: an 8 MB one made `events --json` run out of memory
+      note.accept(where, "DESCRIPTION of " + description.length() + " characters cut to " + MAX_DESCRIPTION);
+      description = cut(description, MAX_DESCRIPTION);
+    }
     return new Event(uid, recurrenceId, sequence, dtstamp, status, summary, description, location, joinUrl,
         organizerEmail, organizerName, allDay, start, end, startDate, endDate, tzid, List.copyOf(attendees.values()),
         timing, null);

@@ -120,6 +120,27 @@ class CalendarRulesTest {
   }
 
   @Test
+  void aHugeDescriptionIsCutWithANoteAndItsJoinLinkKept() throws Exception {
+    String agenda = "Agenda ".repeat(200_000) + " https://meet.google.com/abc-defg-hij";
+    var r = load(cal(null, "BEGIN:VEVENT", "UID:big1", "SUMMARY:" + "S".repeat(2500), "DTSTART:20260701T100000Z",
+        "DURATION:PT1H", "RRULE:FREQ=DAILY;COUNT=30", "DESCRIPTION:" + agenda, "END:VEVENT"));
+    assertThat(r.problems()).anyMatch(p -> p.reason().equals("DESCRIPTION of " + agenda.length() + " characters cut to 32768"))
+        .anyMatch(p -> p.reason().equals("SUMMARY of 2500 characters cut to 2000"));
+    List<EventQuery.Row> rows = events("2026-07-01T00:00:00Z", "2026-08-01T00:00:00Z");
+    assertThat(rows).hasSize(30).allSatisfy(e -> {
+      assertThat(e.description()).hasSize(EventReader.MAX_DESCRIPTION);
+      assertThat(e.summary()).hasSize(2000);
+    });
+    String joinUrl = kith().database().inTransaction(c -> {
+      try (var rs = c.createStatement().executeQuery("SELECT join_url FROM calendar_event WHERE uid = 'big1'")) {
+        rs.next();
+        return rs.getString(1);
+      }
+    });
+    assertThat(joinUrl).isEqualTo("https://meet.google.com/abc-defg-hij");
+  }
+
+  @Test
   void overrideBeforeItsMasterWithUtcRecurrenceId() throws Exception {
     var r = load(cal(null,
         "BEGIN:VEVENT", "UID:s1", "SUMMARY:Moved", "RECURRENCE-ID:20260302T080000Z",
