@@ -141,6 +141,25 @@ class CalendarRulesTest {
   }
 
   @Test
+  void theSameOverrideTwiceInOneFileIsOneRowAndALaterVersionUpdatesIt() throws Exception {
+    String[] master = {"BEGIN:VEVENT", "UID:o1", "DTSTAMP:20260101T000000Z", "SUMMARY:Daily", "DTSTART:20260301T090000Z",
+        "DURATION:PT30M", "RRULE:FREQ=DAILY;COUNT=5", "END:VEVENT"};
+    String[] moved = {"BEGIN:VEVENT", "UID:o1", "DTSTAMP:20260101T000000Z", "RECURRENCE-ID:20260302T090000Z",
+        "SUMMARY:Moved", "DTSTART:20260302T110000Z", "DURATION:PT30M", "END:VEVENT"};
+    String[] movedAgain = {"BEGIN:VEVENT", "UID:o1", "DTSTAMP:20260102T000000Z", "RECURRENCE-ID:20260302T090000Z",
+        "SUMMARY:Moved again", "DTSTART:20260302T140000Z", "DURATION:PT30M", "END:VEVENT"};
+    List<String> body = new ArrayList<>(List.of(master));
+    body.addAll(List.of(moved));
+    body.addAll(List.of(moved));
+    body.addAll(List.of(movedAgain));
+    var r = load(cal(null, body.toArray(String[]::new)));
+    assertThat(r.received()).isEqualTo(4);
+    assertThat(List.of(r.created(), r.unchanged(), r.merged())).as(r.toString()).containsExactly(2, 1, 1);
+    assertThat(events("2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z")).singleElement()
+        .satisfies(e -> assertThat(e.summary()).isEqualTo("Moved again"));
+  }
+
+  @Test
   void overrideBeforeItsMasterWithUtcRecurrenceId() throws Exception {
     var r = load(cal(null,
         "BEGIN:VEVENT", "UID:s1", "SUMMARY:Moved", "RECURRENCE-ID:20260302T080000Z",

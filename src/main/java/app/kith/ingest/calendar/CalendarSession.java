@@ -168,8 +168,13 @@ final class CalendarSession {
     EventStore.Stored master = incoming.isOverride() ? ctx.store().find(c, incoming.uid(), "") : null;
     String rid = master == null ? incoming.recurrenceId() : overrideKey(incoming, master);
     Event e = withRid(incoming, rid).withComponent(StoredComponents.text(raw, zones));
-    // one light query for the UID's rows: whether this one exists, and whether it is alone
-    Map<String, EventStore.Version> rows = ctx.store().versions(c, e.uid());
+    // one light query for the UID's rows: whether this one exists, and whether it is alone (kept for
+    // the UID's later components in this file: 20,000 overrides of one UID read it once, not 20,000 times)
+    Map<String, EventStore.Version> rows = versions.get(e.uid());
+    if (rows == null) {
+      rows = ctx.store().versions(c, e.uid());
+      versions.put(e.uid(), rows);
+    }
     EventStore.Version existing = rows.get(rid);
     boolean alone = rows.isEmpty() || rows.size() == 1 && existing != null;
     String fingerprint = fingerprint(e.component());
@@ -190,11 +195,16 @@ final class CalendarSession {
         && ctx.store().dropOverridesBefore(c, e.uid(), e.sequence()) > 0) {
       touched.add(e.uid());
       alone = false;
+      versions.remove(e.uid()); // read again when next needed
     }
     List<Attendee> people = ctx.people().resolve(c, e, true, ctx.now());
     e = e.withAttendees(people);
     boolean mine = ctx.people().mine(e);
     long id = ctx.store().save(c, existing == null ? null : existing.id(), e, fingerprint, mine, source, ctx.now());
+    Map<String, EventStore.Version> known = versions.get(e.uid());
+    if (known != null) {
+      known.put(rid, new EventStore.Version(id, e.sequence(), e.dtstamp(), fingerprint));
+    }
     if (existing == null) {
       tally.created();
     } else {
@@ -208,6 +218,9 @@ final class CalendarSession {
       touched.add(e.uid());
     }
   }
+
+  /** The stored versions of each UID this file has met, as {@link #upsert} keeps them up to date. */
+  private final Map<String, Map<String, EventStore.Version>> versions = new java.util.HashMap<>();
 
   /** UID + recurrence id of every event this file created, updated or confirmed unchanged. */
   private final Set<String> seen = new java.util.HashSet<>();
@@ -223,6 +236,7 @@ final class CalendarSession {
         continue;
       }
       ctx.store().retire(c, Long.parseLong(row[0]), ctx.now());
+      versions.remove(row[1]);
       touched.add(row[1]);
       gone++;
     }
@@ -256,6 +270,7 @@ final class CalendarSession {
   }
 
   private void cancel(Event e, RawComponent raw, String where) throws SQLException {
+    versions.remove(e.uid()); // a cancel writes rows and versions of its own
     Addressed addressed = addressed(e);
     EventStore.Stored master = addressed.master();
     EventStore.Stored target = addressed.target();
@@ -307,6 +322,7 @@ final class CalendarSession {
   }
 
   private void reply(Event e, RawComponent raw, String where) throws SQLException {
+    versions.remove(e.uid());
     Addressed addressed = addressed(e);
     EventStore.Stored master = addressed.master();
     EventStore.Stored target = addressed.target();
