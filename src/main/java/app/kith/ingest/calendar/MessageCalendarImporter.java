@@ -43,32 +43,45 @@ public final class MessageCalendarImporter {
   /** Imports every calendar in a raw RFC 5322 message; the report counts its calendar components. */
   public FileReport importMessage(byte[] raw, ImportRequest request) {
     List<CalendarIngest.Part> parts;
+    List<String> skipped = new ArrayList<>();
     try {
-      parts = calendars(raw);
+      parts = calendars(raw, skipped);
     } catch (MessagingException | IOException | RuntimeException e) {
       return FileReport.rejectedFile(request.displayPath(), FORMAT, "message",
           "cannot read the message: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
     if (parts.isEmpty()) {
-      return FileReport.rejectedFile(request.displayPath(), FORMAT, "message", "no calendar in this message");
+      // a calendar part left out says why, rather than that there was none
+      return FileReport.rejectedFile(request.displayPath(), FORMAT, "message",
+          skipped.isEmpty() ? "no calendar in this message" : skipped.get(0));
     }
     return ingest.run(parts, FORMAT, request);
   }
 
   /** The calendar parts of a message, decoded, each once. */
   static List<CalendarIngest.Part> calendars(byte[] raw) throws MessagingException, IOException {
+    return calendars(raw, new ArrayList<>());
+  }
+
+  /** As {@link #calendars(byte[])}; why calendar parts (or parts past the limits) were left out goes to {@code skipped}. */
+  static List<CalendarIngest.Part> calendars(byte[] raw, List<String> skipped) throws MessagingException, IOException {
     Session session = Session.getInstance(new Properties());
     MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
     List<CalendarIngest.Part> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     int[] count = {0};
-    walk(message, 0, count, out, seen);
+    walk(message, 0, count, out, seen, skipped);
     return out;
   }
 
-  private static void walk(Part part, int depth, int[] count, List<CalendarIngest.Part> out, Set<String> seen)
-      throws MessagingException, IOException {
-    if (depth > MAX_DEPTH || ++count[0] > MAX_PARTS) {
+  private static void walk(Part part, int depth, int[] count, List<CalendarIngest.Part> out, Set<String> seen,
+      List<String> skipped) throws MessagingException, IOException {
+    if (depth > MAX_DEPTH) {
+      skipped.add("the message nests deeper than " + MAX_DEPTH + " levels; the parts below are not read");
+      return;
+    }
+    if (++count[0] > MAX_PARTS) {
+      skipped.add("the message has more than " + MAX_PARTS + " parts; the ones after them are not read");
       return;
     }
     String type = lower(part.getContentType());
@@ -77,7 +90,7 @@ public final class MessageCalendarImporter {
       if (content instanceof Multipart mp) {
         for (int i = 0; i < mp.getCount() && count[0] <= MAX_PARTS; i++) {
           BodyPart child = mp.getBodyPart(i);
-          walk(child, depth + 1, count, out, seen);
+          walk(child, depth + 1, count, out, seen, skipped);
         }
       }
       return;
@@ -85,7 +98,7 @@ public final class MessageCalendarImporter {
     if (type.startsWith("message/rfc822")) {
       Object content = part.getContent();
       if (content instanceof Part inner) {
-        walk(inner, depth + 1, count, out, seen);
+        walk(inner, depth + 1, count, out, seen, skipped);
       }
       return;
     }
@@ -105,7 +118,12 @@ public final class MessageCalendarImporter {
     try (InputStream in = part.getInputStream()) {
       bytes = in.readNBytes(MAX_PART_BYTES + 1);
     }
-    if (bytes.length > MAX_PART_BYTES || bytes.length == 0) {
+    if (bytes.length > MAX_PART_BYTES) {
+      skipped.add("a calendar part is larger than " + MAX_PART_BYTES / (1024 * 1024) + " MiB; it is not read");
+      return;
+    }
+    if (bytes.length == 0) {
+      skipped.add("a calendar part is empty");
       return;
     }
     if (seen.add(digest(bytes))) {

@@ -229,6 +229,15 @@ class MailInTest {
   }
 
   @Test
+  void aCalendarPartTooLargeToReadSaysSoRatherThanThatThereWasNone() {
+    String inv = Mails.invitation("evt-big", "boss@example.com");
+    String big = inv.replace("END:VEVENT", "DESCRIPTION:" + "x".repeat(11 * 1024 * 1024) + "\r\nEND:VEVENT");
+    FileReport r = process(Mails.withAttachment("big-inv@mail", "boss@example.com", "Invitation", "text/calendar", "invite.ics", big));
+    assertThat(r.isRejected()).isTrue();
+    assertThat(problems(r)).contains("a calendar part is larger than 10 MiB; it is not read").doesNotContain("no calendar");
+  }
+
+  @Test
   void aCalendarDisguisedAsAnotherAttachmentIsStillCheckedAndHeld() {
     byte[] raw = Mails.withAttachment("inv3@mail", "mallory@evil.example", "Notes", "application/octet-stream", "notes.vcf",
         Mails.invitation("evt-3", "boss@example.com"));
