@@ -41,6 +41,41 @@ public final class MessageParts {
     this.limits = limits;
   }
 
+  private static final java.util.regex.Pattern BOUNDARY =
+      java.util.regex.Pattern.compile("(?i)boundary\\s*=\\s*(?:\"([^\"\\r\\n]{1,200})\"|([^\\s;\"]{1,200}))");
+
+  /**
+   * How many lines of the raw message open a part: a line {@code --boundary} for a boundary that
+   * some {@code Content-Type} of the message declares (closing {@code --boundary--} lines are not
+   * counted). Counted on the bytes, before any parsing.
+   */
+  static int boundaryLines(byte[] raw) {
+    String text = new String(raw, StandardCharsets.ISO_8859_1);
+    java.util.Set<String> boundaries = new java.util.HashSet<>();
+    java.util.regex.Matcher m = BOUNDARY.matcher(text);
+    while (m.find() && boundaries.size() < 1000) {
+      boundaries.add("--" + (m.group(1) != null ? m.group(1) : m.group(2)));
+    }
+    if (boundaries.isEmpty()) {
+      return 0;
+    }
+    int count = 0;
+    for (int start = 0; start < text.length(); ) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      if (end - start > 2 && text.charAt(start) == '-' && text.charAt(start + 1) == '-') {
+        String line = text.substring(start, end).stripTrailing();
+        if (boundaries.contains(line)) {
+          count++;
+        }
+      }
+      start = end + 1;
+    }
+    return count;
+  }
+
   /** Walks a parsed message; MIME errors and broken limits become {@link Unreadable}. */
   public static MessageParts read(MimeMessage message, MailLimits limits) throws Unreadable {
     MessageParts p = new MessageParts(limits);

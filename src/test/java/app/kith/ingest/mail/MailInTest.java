@@ -277,12 +277,28 @@ class MailInTest {
     }
     assertThat(problems(process(Mails.bytes(deep.toString())))).contains("nests deeper than 10");
 
+    // refused from the bytes, before a MIME parser reads every part; the parts a walk counts refuse the rest
+    assertThat(MessageParts.boundaryLines(many(5000, "b"))).isEqualTo(5000);
+    assertThat(problems(process(many(5000, "b")))).contains("the message has more than 200 parts (kith.mail.max-parts)");
+    assertThat(MessageParts.boundaryLines(many(150, "=_Part_1"))).isEqualTo(150);
+    assertThat(problems(process(many(150, "=_Part_1")))).doesNotContain("parts (kith.mail.max-parts)");
+
     kith.close();
     open(Map.of("kith.mail.max-bytes", "100"));
     FileReport big = process(Mails.plain("big@mail", "me@example.com", "bob@example.org", null, "x", "y".repeat(200)));
     assertThat(problems(big)).contains("over the limit of 100 (kith.mail.max-bytes)");
 
     assertThat(problems(process("From: \nSubject: nobody\n\nhi\n".getBytes(StandardCharsets.US_ASCII)))).contains("no readable sender");
+  }
+
+  /** A message from the owner with {@code n} plain-text parts under one boundary. */
+  static byte[] many(int n, String boundary) {
+    StringBuilder b = new StringBuilder("Message-ID: <many-" + n + "@mail>\r\nFrom: me@example.com\r\nTo: bob@example.org\r\n"
+        + "Subject: parts\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed;\r\n boundary=\"" + boundary + "\"\r\n\r\n");
+    for (int i = 0; i < n; i++) {
+      b.append("--").append(boundary).append("\r\nContent-Type: text/plain\r\n\r\npart ").append(i).append("\r\n");
+    }
+    return Mails.bytes(b.append("--").append(boundary).append("--\r\n").toString());
   }
 
   @Test
