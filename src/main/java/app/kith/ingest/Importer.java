@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The one importer behind {@code kith import} and the inbox routes: tells the format from the
@@ -35,7 +34,8 @@ public final class Importer {
     try {
       if (!Files.isRegularFile(file)) {
         return FileReport.rejectedFile(shown, "unknown", "file",
-            Files.exists(file) ? "not a plain file (a pipe, a device or a folder Kith cannot list)" : "no such file");
+            Files.exists(file) ? "not a plain file (a pipe, a device or a folder Kith cannot list)"
+                : Files.isSymbolicLink(file) ? "a symbolic link to nothing (its target is missing, or links loop)" : "no such file");
       }
       size = Files.size(file);
       try (InputStream in = Files.newInputStream(file)) {
@@ -73,18 +73,44 @@ public final class Importer {
     return ImportReport.of(reports);
   }
 
+  /**
+   * The files of a folder, recursively, without hidden ones. A pipe, a device or a sub-folder that
+   * cannot be listed is kept in the list, so that its report says so, rather than left out unseen.
+   */
   private static List<Path> expand(Path path) {
     if (!Files.isDirectory(path)) {
       return List.of(path);
     }
-    try (Stream<Path> walk = Files.walk(path)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> !isHidden(path.relativize(p)))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
+    List<Path> out = new ArrayList<>();
+    try {
+      Files.walkFileTree(path, new java.nio.file.SimpleFileVisitor<>() {
+        @Override
+        public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+          return !dir.equals(path) && isHidden(path.relativize(dir))
+              ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+          if (!isHidden(path.relativize(file)) && !Files.isDirectory(file)) {
+            out.add(file); // plain files, and pipes or devices (reported as not plain); not a link to a folder
+          }
+          return java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+          if (!isHidden(path.relativize(file))) {
+            out.add(file); // a folder that cannot be listed, or a link that loops: reported by importFile
+          }
+          return java.nio.file.FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException | RuntimeException e) {
       return List.of(path);
     }
+    out.sort(null);
+    return out;
   }
 
   private static boolean isHidden(Path relative) {

@@ -78,6 +78,24 @@ class ContactsCliTest {
   }
 
   @Test
+  void aFolderReportsItsPipesAndBrokenLinksInsteadOfSkippingThem() throws Exception {
+    Path dir = Files.createDirectories(files.resolve("export"));
+    Files.writeString(dir.resolve("a.csv"), "Name,Email\nAda Lovelace,ada@example.com\n");
+    assertThat(new ProcessBuilder("mkfifo", dir.resolve("b.csv").toString()).start().waitFor()).isZero();
+    Files.createSymbolicLink(dir.resolve("c.vcf"), dir.resolve("gone.vcf"));
+    Files.createSymbolicLink(dir.resolve("d.vcf"), dir.resolve("d.vcf")); // a link to itself
+    Files.createDirectories(files.resolve("elsewhere"));
+    Files.createSymbolicLink(dir.resolve("e"), files.resolve("elsewhere")); // a link to a folder: not followed, not reported
+    Files.writeString(Files.createDirectories(dir.resolve(".hidden")).resolve("x.csv"), "Name\nHidden\n");
+    JsonNode r = json(cli().run("--json", "import", dir.toString()));
+    assertThat(r.get("files")).hasSize(4);
+    assertThat(r.at("/files/0/created").asInt()).isEqualTo(1);
+    assertThat(r.at("/files/1/problems/0/reason").asText()).startsWith("not a plain file");
+    assertThat(r.at("/files/2/problems/0/reason").asText()).startsWith("a symbolic link to nothing");
+    assertThat(r.at("/files/3/problems/0/reason").asText()).startsWith("a symbolic link to nothing");
+  }
+
+  @Test
   void dryRunWritesNothing() throws Exception {
     JsonNode r = json(cli().run("--json", "import", "--dry-run", EXAMPLES.toString()));
     assertThat(r.at("/totals/created").asInt()).isEqualTo(5);
