@@ -24,6 +24,9 @@ final class CsvLayout {
   private static final Pattern NUMBERED = Pattern.compile("(e-?mail|phone) ?(\\d+) - (value|type|label)");
   private static final Pattern ORG_NUMBERED = Pattern.compile("organi[sz]ation ?(\\d+) - (name|title)");
   private static final Pattern MULTI = Pattern.compile(" ::: ");
+  /** "Total: 12", "Sum", "Gesamt 4": the footer a hand-made list has under its rows. */
+  private static final Pattern TOTAL_ROW =
+      Pattern.compile("(?i)\\s*(?:total|totals|grand total|sum|count|gesamt|summe|totaal|totale)\\b[\\s:=]*[\\d.,]*\\s*");
   /** {@code "Bravo Two" <bravo@two.example>} or {@code Bravo Two <bravo@two.example>} in an e-mail column. */
   private static final Pattern NAMED_ADDRESS =
       Pattern.compile("\\s*(?:\"[^\"]*\"|[^\"<>@]*)\\s*<\\s*([^<>\\s@]+@[^<>\\s@]+)\\s*>\\s*");
@@ -45,10 +48,13 @@ final class CsvLayout {
   private static final Set<String> ORG =
       Set.of("company", "organization", "organisation", "org", "employer", "company name", "organization name",
           "organisation name", "business name", "firma", "société", "societe", "entreprise", "organización", "compañía",
-          "organisatie", "bedrijf", "account name");
+          "organisatie", "bedrijf", "account name", "company / organization", "company/organization",
+          "company / organisation", "organization / company", "current company", "your company", "works at", "affiliation",
+          "company or organization", "organization or company");
   private static final Set<String> JOB_TITLE =
       Set.of("job title", "position", "role", "organization title", "organisation title", "jobtitle", "job", "fonction",
-          "puesto", "cargo", "functie");
+          "puesto", "cargo", "functie", "occupation", "designation", "job title at company", "title at company",
+          "your role", "current title", "current position", "job role");
   /** Outlook's "no date": 0/0/00, 0/0/0000, 00.00.0000 and the like. */
   private static final Pattern NO_DATE = Pattern.compile("\\s*0+[/.-]0+[/.-]0+\\s*");
   private static final Set<String> BIRTHDAY =
@@ -58,6 +64,9 @@ final class CsvLayout {
       Set.of("notes", "note", "comments", "comment", "notizen", "notiz", "remarques", "notas", "notities", "description",
           "intro");
   private static final Set<String> NICKNAME = Set.of("nickname", "nick name", "file as");
+  /** The day someone entered the network: LinkedIn's connection, a badge scan at an event. */
+  private static final Set<String> SINCE =
+      Set.of("connected on", "since", "scanned at", "scan date", "scanned on", "date scanned", "met on", "date met");
 
   final String format;
   final boolean headerless;
@@ -168,7 +177,7 @@ final class CsvLayout {
         l.notes = i;
       } else if (NICKNAME.contains(c)) {
         l.nickname = l.nickname < 0 ? i : l.nickname;
-      } else if (c.equals("connected on") || c.equals("since")) {
+      } else if (SINCE.contains(c)) {
         l.since = i;
       } else if (isEmail(c)) {
         l.emails.add(new Column(i, typeColumn(h, i), i, c.contains("primary")));
@@ -212,8 +221,9 @@ final class CsvLayout {
     return GENERIC;
   }
 
-  private static final String[] ORG_QUESTION = {"company", "organization", "organisation", "employer", "work for"};
-  private static final String[] TITLE_QUESTION = {"job title", "your title", "your role", "position"};
+  private static final String[] ORG_QUESTION =
+      {"company", "organization", "organisation", "employer", "work for", "where do you work", "where you work"};
+  private static final String[] TITLE_QUESTION = {"job title", "your title", "your role", "position", "what do you do"};
 
   private static boolean asksFor(String question, String... words) {
     for (String w : words) {
@@ -466,9 +476,16 @@ final class CsvLayout {
     String s = cell(cells, since);
     if (s != null) {
       d.since = Dates.date(s, false);
-      if (d.since == null) {
-        d.notesOnRecord.add("'Connected On' value '" + Draft.shorten(s) + "' is not a date; left out");
+      if (d.since == null && s.indexOf(' ') > 0) {
+        d.since = Dates.date(s.substring(0, s.indexOf(' ')), false); // a badge scan's "5/14/2025 10:32 AM"
       }
+      if (d.since == null) {
+        d.notesOnRecord.add("the day added ('" + Draft.shorten(s) + "') is not a date; left out");
+      }
+    }
+    if (d.name != null && d.emails.isEmpty() && d.phones.isEmpty() && d.organization == null && d.title == null
+        && TOTAL_ROW.matcher(d.name).matches()) {
+      d.reject("a spreadsheet's total row, not a person");
     }
     return d;
   }

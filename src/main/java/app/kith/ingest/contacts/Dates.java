@@ -15,6 +15,17 @@ final class Dates {
   private Dates() {}
 
   private static final Pattern ISO = Pattern.compile("(\\d{4})-?(\\d{2})-?(\\d{2})(?:[T ].*)?");
+  /** 1985/03/15 (Japanese, Chinese) and 1985.03.15: year first, then month and day. */
+  private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})\\.?");
+  /**
+   * A date written with its month's English name, the weekday and the year optional: "March 15,
+   * 1985" (Notion), "Mar 15 1985", "Friday, March 15, 1985", "15 March 1985", "15-Mar-85" (Excel),
+   * "March 15". Groups: month then day, or day then month; the year last.
+   */
+  private static final Pattern WORDS = Pattern.compile(
+      "(?i)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?"
+          + "(?:([a-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+|-|\\s*\\.\\s*)([a-z]{3,9})\\.?)"
+          + "(?:,?(?:\\s+|-)(\\d{4}|\\d{2}))?");
   /** Apple Contacts and iCloud write a birthday without a year as 1604-MM-DD (X-APPLE-OMIT-YEAR=1604). */
   private static final String APPLE_NO_YEAR = "1604";
   private static final Pattern NO_YEAR = Pattern.compile("--(\\d{2})-?(\\d{2})");
@@ -23,9 +34,6 @@ final class Dates {
   private static final Pattern SLASHED_NO_YEAR = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})\\.?");
   private static final DateTimeFormatter DAY_MONTH_YEAR =
       new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d MMM uuuu").toFormatter(Locale.ENGLISH)
-          .withResolverStyle(ResolverStyle.STRICT);
-  private static final DateTimeFormatter DAY_MONTH_YEAR_DASH =
-      new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d-MMM-uu").toFormatter(Locale.ENGLISH)
           .withResolverStyle(ResolverStyle.STRICT);
 
   /**
@@ -53,6 +61,11 @@ final class Dates {
     if (m.matches()) {
       return yearless(m, t, monthFirst);
     }
+    m = WORDS.matcher(t);
+    if (m.matches() && m.group(5) == null) {
+      int[] md = monthAndDay(m);
+      return md == null ? null : monthDay(md[0], md[1]); // "March 15": a birthday without its year
+    }
     LocalDate d = date(t, monthFirst);
     return d == null ? null : d.toString();
   }
@@ -72,24 +85,50 @@ final class Dates {
       if (m.matches()) {
         return valid(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
       }
+      m = YEAR_FIRST.matcher(t);
+      if (m.matches()) {
+        return valid(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+      }
+      m = WORDS.matcher(t);
+      if (m.matches() && m.group(5) != null) {
+        int[] md = monthAndDay(m);
+        return md == null ? null : valid(fullYear(Integer.parseInt(m.group(5)), m.group(5).length()), md[0], md[1]);
+      }
       m = SLASHED.matcher(t);
       if (m.matches()) {
-        int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(2)), y = Integer.parseInt(m.group(3));
-        if (y < 100) {
-          y += y <= LocalDate.now().getYear() % 100 ? 2000 : 1900;
-        }
+        int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(2));
+        int y = fullYear(Integer.parseInt(m.group(3)), m.group(3).length());
         boolean dotted = t.indexOf('.') >= 0; // 02.01.1990 is European: day first
         return monthFirst(a, b, monthFirst && !dotted) ? valid(y, a, b) : valid(y, b, a);
       }
-      try {
-        return LocalDate.parse(t, DAY_MONTH_YEAR);
-      } catch (DateTimeException e) {
-        return LocalDate.parse(t, DAY_MONTH_YEAR_DASH);
-      }
+      return LocalDate.parse(t, DAY_MONTH_YEAR);
     } catch (DateTimeException | NumberFormatException e) {
       return null;
     }
   }
+
+  /** A two-digit year in the last hundred years (85 is 1985, 07 is 2007); a longer one as written. */
+  private static int fullYear(int y, int digits) {
+    if (digits > 2) {
+      return y;
+    }
+    return y + (y <= LocalDate.now().getYear() % 100 ? 2000 : 1900);
+  }
+
+  /** Month and day of a {@link #WORDS} match; null when the word is no English month's name. */
+  private static int[] monthAndDay(Matcher m) {
+    String word = (m.group(1) != null ? m.group(1) : m.group(4)).toLowerCase(Locale.ROOT);
+    int day = Integer.parseInt(m.group(1) != null ? m.group(2) : m.group(3));
+    int at = MONTHS.indexOf(word.substring(0, 3));
+    if (at < 0 || at % 3 != 0 || !(word.length() == 3 || MONTH_NAMES[at / 3].startsWith(word)
+        || word.equals("sept"))) {
+      return null;
+    }
+    return new int[] {at / 3 + 1, day};
+  }
+
+  private static final String[] MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august",
+      "september", "october", "november", "december"};
 
   /** {@code --MM-DD} of a slashed or dotted date whose first two groups are its day and month. */
   private static String yearless(Matcher m, String text, boolean monthFirst) {

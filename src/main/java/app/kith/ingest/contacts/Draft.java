@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 final class Draft {
 
   private static final Pattern EMAIL = Pattern.compile("[^\\s@<>(),;:\"\\[\\]\\\\]+@[^\\s@<>(),;:\"\\[\\]\\\\]+");
+  /** Runs of spaces, tabs and line breaks inside a name ("Padded   Name"): one space. */
+  private static final Pattern SPACES = Pattern.compile("\\s{2,}|[\\t\\r\\n]");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[;,\\s]+");
   /** What a spreadsheet makes of a long number it took for a value: 4,91761E+11 (the digits are gone). */
   private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(?:[.,]\\d+)?[eE]\\+?\\d+");
@@ -111,7 +113,7 @@ final class Draft {
     if (reject != null) {
       return null;
     }
-    String n = cut("name", name, Math.min(SHORT_FIELD, maxFieldLength));
+    String n = cut("name", name == null ? null : SPACES.matcher(name.strip()).replaceAll(" "), Math.min(SHORT_FIELD, maxFieldLength));
     String org = cut("organization", organization, Math.min(SHORT_FIELD, maxFieldLength));
     String t = cut("title", title, Math.min(SHORT_FIELD, maxFieldLength));
     // line breaks as one "\n", whether the export wrote CRLF (Windows CSV) or a lone CR (old Mac)

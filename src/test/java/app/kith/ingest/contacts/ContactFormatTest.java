@@ -295,7 +295,7 @@ class ContactFormatTest {
     // a name over two lines is no stray quote, nor are notes over several
     assertThat(rows(dir.resolve("lines.csv"), "Name,Email,Notes\n\"Jane\nDoe\",jane@example.org,\"one, two\nthree, four\"\n"
         + "Bo Ek,bo@example.org,\n"))
-        .containsExactly("row 2: Jane\nDoe <jane@example.org> null", "row 5: Bo Ek <bo@example.org> null");
+        .containsExactly("row 2: Jane Doe <jane@example.org> null", "row 5: Bo Ek <bo@example.org> null");
   }
 
   @Test
@@ -339,6 +339,31 @@ class ContactFormatTest {
     // Mailchimp writes its birthdays MM/DD
     assertThat(birthdays(dir.resolve("mailchimp.csv"), "Email Address,First Name,Last Name,Birthday,MEMBER_RATING,OPTIN_TIME,LEID,EUID\n"
         + "hedy@lamarr.example,Hedy,Lamarr,11/09,2,2023-05-01 10:00:00,123456,abcd1234\n")).containsExactly("--11-09");
+  }
+
+  @Test
+  void moreWaysToNameACompanyATitleAndTheDayMetAndATotalRow(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    for (String[] h : new String[][] {{"Company / Organization", "Job title at company"}, {"Current Company", "Occupation"},
+        {"Affiliation", "Designation"}, {"Where do you work?", "What do you do?"}, {"Works at", "Your role"}}) {
+      CsvSource.Sniff s = sniff("Name,Email,\"" + h[0] + "\",\"" + h[1] + "\"\nAda Lovelace,ada@example.com,Analytical,Countess\n");
+      Draft d = s.layout().map(List.of("Ada Lovelace", "ada@example.com", "Analytical", "Countess"));
+      assertThat(List.of(String.valueOf(d.organization), String.valueOf(d.title))).as(h[0] + " / " + h[1])
+          .containsExactly("Analytical", "Countess");
+    }
+    List<String> since = new java.util.ArrayList<>();
+    java.nio.file.Path scans = dir.resolve("scans.csv");
+    java.nio.file.Files.writeString(scans, "First Name,Last Name,Company,Email,Scanned At\n"
+        + "Kenji,Watanabe,Rakuten,kenji@example.jp,5/14/2025 10:32 AM\nOlu,Adeyemi,Paystack,olu@example.ng,2025-05-15 09:01:00\n"
+        + "Total: 2,,,,\n");
+    byte[] head = java.nio.file.Files.readAllBytes(scans);
+    try (CsvSource src = new CsvSource(scans, CsvSource.sniff(scans, head, head.length))) {
+      for (RecordSource.Rec r = src.next(); r != null; r = src.next()) {
+        ContactData d = r.draft().finish(10_000);
+        since.add(d == null ? "rejected: " + r.draft().reject : String.valueOf(d.since()));
+      }
+    }
+    assertThat(since).containsExactly("2025-05-14", "2025-05-15", "rejected: a spreadsheet's total row, not a person");
   }
 
   @Test
@@ -424,6 +449,21 @@ class ContactFormatTest {
     assertThat(Dates.date("12 Mar 2O24", false)).isNull();
     assertThat(Dates.date("31 Feb 2024", false)).isNull();
     assertThat(Dates.date("29 Feb 2024", false)).isEqualTo(LocalDate.of(2024, 2, 29));
+    // written out with the month's name (Notion, Numbers, Excel) or year first (Japanese, Chinese)
+    for (String written : new String[] {"March 15, 1985", "Mar 15, 1985", "Mar 15 1985", "15 March 1985", "15-Mar-1985",
+        "15-Mar-85", "Friday, March 15, 1985", "Fri, Mar 15, 1985", "march 15th, 1985", "Sept 15, 1985".replace("Sept", "Mar"),
+        "1985/03/15", "1985.03.15"}) {
+      assertThat(Dates.birthday(written, false)).as(written).isEqualTo("1985-03-15");
+    }
+    assertThat(Dates.birthday("Sept 9, 1990", false)).isEqualTo("1990-09-09");
+    assertThat(Dates.birthday("March 15", false)).isEqualTo("--03-15");
+    assertThat(Dates.birthday("15 March", true)).isEqualTo("--03-15");
+    assertThat(Dates.birthday("Smarch 15, 1985", false)).isNull();
+    assertThat(Dates.birthday("Ma 15, 1985", false)).isNull();
+    assertThat(Dates.birthday("February 30, 1985", false)).isNull();
+    // a two-digit year is in the last hundred years: Excel's 15-Mar-85 is no birthday in 2085
+    assertThat(Dates.birthday("15-Mar-85", false)).isEqualTo("1985-03-15");
+    assertThat(Dates.birthday("3/15/85", true)).isEqualTo("1985-03-15");
   }
 
   @Test
