@@ -242,7 +242,7 @@ final class CsvSource implements RecordSource {
     } else if (isUtf8(file)) {
       cs = StandardCharsets.UTF_8;
     } else {
-      cs = TextEncodings.legacy(head, 0, headLen);
+      cs = TextEncodings.legacyFile(head, 0, headLen);
     }
     List<String> lines = new ArrayList<>();
     try (BufferedReader r = open(file, cs, bom)) {

@@ -138,6 +138,47 @@ public final class TextEncodings {
     return WINDOWS_1252;
   }
 
+  static final Charset MAC_ROMAN = Charset.forName("x-MacRoman");
+
+  /**
+   * The legacy code page of a whole file (a CSV): as {@link #legacy}, or Mac Roman, which Excel for
+   * Mac writes as its plain "CSV". Mac Roman puts the accented small letters (é, ü, ñ, ó) at 0x80-0x9F,
+   * where windows-1252 has punctuation and a few rare letters (Š, Ž, œ), and windows-1252's own
+   * accented letters at 0xC0-0xFF are symbols there. So: letters at 0x80-0x9F next to plain letters
+   * ("Jos\u008E"), none at 0xC0-0xFF, is Mac Roman.
+   */
+  public static Charset legacyFile(byte[] b, int off, int len) {
+    Charset legacy = legacy(b, off, len);
+    if (!legacy.equals(WINDOWS_1252)) {
+      return legacy; // Shift_JIS's runs of two-byte characters are no Western letters
+    }
+    int mac = 0, latin = 0;
+    for (int i = off; i < off + len; i++) {
+      int c = b[i] & 0xFF;
+      if (c < 0x80 || !(asciiLetter(b, i - 1, off, len) || asciiLetter(b, i + 1, off, len))) {
+        continue;
+      }
+      if (c <= 0x9F && WINDOWS_1252_PUNCTUATION.indexOf((char) c) < 0) {
+        mac++;
+      } else if (c >= 0xC0 && c != 0xD7 && c != 0xF7) {
+        latin++;
+      }
+    }
+    return mac >= 2 && latin == 0 ? MAC_ROMAN : legacy;
+  }
+
+  /** The bytes windows-1252 uses for quotes, dashes, the euro, the ellipsis and the like. */
+  private static final String WINDOWS_1252_PUNCTUATION =
+      "\u0080\u0082\u0084\u0085\u0086\u0089\u008B\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0099\u009B";
+
+  private static boolean asciiLetter(byte[] b, int i, int off, int len) {
+    if (i < off || i >= off + len) {
+      return false;
+    }
+    int c = b[i];
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
   /** UTF-8 when the bytes are valid UTF-8, else their legacy code page. */
   public static Charset guess(byte[] b, int off, int len) {
     return isUtf8(b, off, len) ? StandardCharsets.UTF_8 : legacy(b, off, len);

@@ -254,6 +254,18 @@ class ContactDecodingTest {
   }
 
   @Test
+  void excelForMacsPlainCsvIsMacRoman() throws Exception {
+    java.nio.charset.Charset mac = java.nio.charset.Charset.forName("x-MacRoman");
+    byte[] macCsv = "Name,Company,Notes\rJosé Núñez,Telefónica,Café con él\rZoë Brontë,Brontë & Co,\r".getBytes(mac);
+    assertThat(TextEncodings.legacyFile(macCsv, 0, macCsv.length)).isEqualTo(mac);
+    // windows-1252 keeps its accented letters at 0xC0-0xFF, and its quotes and dashes are no Mac letters
+    byte[] ansi = "Name,Company\r\nFrançois Lefèvre,BNP Paribas\r\nJosé Núñez,Telefónica\r\n".getBytes("windows-1252");
+    assertThat(TextEncodings.legacyFile(ansi, 0, ansi.length)).isEqualTo(java.nio.charset.Charset.forName("windows-1252"));
+    byte[] quotes = "Name,Notes\r\nConor O\u2019Neil,\u201cmet at PyCon\u201d \u2013 likes tea\r\n".getBytes("windows-1252");
+    assertThat(TextEncodings.legacyFile(quotes, 0, quotes.length)).isEqualTo(java.nio.charset.Charset.forName("windows-1252"));
+  }
+
+  @Test
   void aNoteInBase64IsDecoded() throws Exception {
     String note = java.util.Base64.getEncoder().encodeToString("Élève française, très sympa".getBytes(StandardCharsets.UTF_8));
     byte[] file = bytes("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Old Phone\r\nnote;ENCODING=BASE64;CHARSET=UTF-8:" + note.substring(0, 20)
