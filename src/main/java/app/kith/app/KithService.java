@@ -79,6 +79,10 @@ public final class KithService {
     }
     props.setProperty("kith.home", kith.home().toString());
     props.setProperty("kith.inbox.read-lock", kith.config().get("kith.inbox.read-lock", "changed"));
+    // how long an inbox file must be left untouched before it is read; the read lock waits longer
+    int settle = kith.config().getInt("kith.inbox.settle-ms", 5000);
+    props.setProperty("kith.inbox.settle-ms", Integer.toString(settle));
+    props.setProperty("kith.inbox.read-lock-timeout", Integer.toString(Math.max(10_000, settle * 3)));
     props.setProperty("camel.main.name", "kith");
     props.setProperty("camel.main.routesIncludePattern", routesPattern());
     props.setProperty("camel.main.shutdownTimeout", "15");

@@ -12,7 +12,9 @@ final class ServiceBeans {
   private ServiceBeans() {}
 
   static void bind(Kith kith, BiConsumer<String, Object> registry) {
-    registry.accept("inbox", new InboxProcessor(Importers.standard(kith), kith.clock()));
+    InboxProcessor inbox = new InboxProcessor(Importers.standard(kith), kith.clock());
+    registry.accept("inbox", inbox);
+    registry.accept("inboxOrphans", new InboxOrphans(inbox, kith.home()));
     MailImapSettings imap = new MailImapSettings(kith.config());
     registry.accept("mailImap", imap);
     registry.accept("mailInbox", new MailInbox(kith, imap));

@@ -30,6 +30,7 @@ final class ImportCommand extends Subcommand {
 
   @Override
   protected int run(Kith kith) {
+    Importers.checkSettings(kith.config());
     ImportReport report =
         Importers.standard(kith).importPaths(paths, dryRun, msg -> {
           err().println("kith: " + msg);

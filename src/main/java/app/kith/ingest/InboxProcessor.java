@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -68,7 +69,7 @@ public final class InboxProcessor {
     }
     Path claimed = claim(file, work);
     if (claimed == null) {
-      LOG.debug("{} is gone, already taken", name);
+      LOG.debug("{} is gone, already taken", Problem.printable(name));
       return null;
     }
     FileReport report;
@@ -76,7 +77,7 @@ public final class InboxProcessor {
       report = importer.importFile(claimed, new ImportRequest(name, name, false));
     } catch (RuntimeException e) {
       // infrastructure failed (database down...): put the file back, to be read again
-      LOG.warn("could not import {} now, will retry: {}", name, e.getMessage());
+      LOG.warn("could not import {} now, will retry: {}", Problem.printable(name), e.getMessage());
       unclaim(claimed, freeName(file.getParent(), name, ""));
       throw e;
     }
@@ -95,7 +96,8 @@ public final class InboxProcessor {
     String suffix = rejected ? ".error.json" : ".report.json";
     Path target = file.resolveSibling(rejected ? ".error" : ".done");
     Files.createDirectories(target);
-    Path moved = freeName(target, name, suffix);
+    // room for a time stamp and the report's suffix in the longest name a file system holds
+    Path moved = freeName(target, fit(name, MAX_NAME_BYTES - suffix.length() - 20), suffix);
     Path sidecar = target.resolve(moved.getFileName() + suffix);
     Object body =
         rejected
@@ -104,9 +106,11 @@ public final class InboxProcessor {
     Files.writeString(sidecar, Output.mapper().writeValueAsString(body), StandardCharsets.UTF_8,
         StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     Files.move(current, moved, StandardCopyOption.ATOMIC_MOVE);
+    // a file name can hold line breaks and terminal escapes: never raw in the log
     LOG.info(
-        "{}: {} ({} received, {} created, {} merged, {} unchanged, {} rejected)",
-        name, report.status(), report.received(), report.created(), report.merged(), report.unchanged(), report.rejected());
+        "{}: {} ({} received, {} created, {} merged, {} unchanged, {} rejected){}",
+        Problem.printable(name), report.status(), report.received(), report.created(), report.merged(), report.unchanged(),
+        report.rejected(), rejected ? ": " + Problem.printable(reason(report)) : "");
   }
 
   /**
@@ -118,7 +122,8 @@ public final class InboxProcessor {
       return null;
     }
     Files.createDirectories(work);
-    Path claimed = work.resolve(UUID.randomUUID() + "-" + file.getFileName());
+    // a name of 255 bytes is the most most file systems hold: the claim's prefix takes 37 of them
+    Path claimed = work.resolve(UUID.randomUUID() + "-" + fit(file.getFileName().toString(), MAX_NAME_BYTES - 37));
     try {
       Files.move(file, claimed, StandardCopyOption.ATOMIC_MOVE);
     } catch (NoSuchFileException e) {
@@ -132,7 +137,21 @@ public final class InboxProcessor {
     try {
       Files.move(claimed, file, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      LOG.warn("could not put {} back into the inbox: {}", file.getFileName(), e.getMessage());
+      LOG.warn("could not put {} back into the inbox: {}", Problem.printable(file.getFileName().toString()), e.getMessage());
+    }
+  }
+
+  /**
+   * Puts the claims of a node that died back into each of these inboxes, whether or not a new file
+   * arrived there (a timer route calls this every minute).
+   */
+  public void recoverOrphans(List<Path> inboxes) {
+    for (Path inbox : inboxes) {
+      try {
+        recoverOrphans(inbox.resolve(".work"), inbox);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("could not look for files left in {}: {}", inbox.resolve(".work"), e.getMessage());
+      }
     }
   }
 
@@ -153,13 +172,40 @@ public final class InboxProcessor {
           if (Files.getLastModifiedTime(p).toInstant().isBefore(limit)) {
             Path back = freeName(inbox, n.substring(37), "");
             Files.move(p, back, StandardCopyOption.ATOMIC_MOVE);
-            LOG.warn("{} was claimed by a node that stopped; back in the inbox", back.getFileName());
+            LOG.warn("{} was claimed by a node that stopped; back in the inbox", Problem.printable(back.getFileName().toString()));
           }
         } catch (NoSuchFileException e) {
           // finished or recovered by another node meanwhile
         }
       }
     }
+  }
+
+  /** The longest file name, in bytes, that common file systems hold. */
+  static final int MAX_NAME_BYTES = 255;
+
+  /** The name, its stem shortened (its extension kept) until it takes at most {@code maxBytes} in UTF-8. */
+  static String fit(String name, int maxBytes) {
+    if (name.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
+      return name;
+    }
+    int dot = name.lastIndexOf('.');
+    String ext = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
+    String stem = name.substring(0, name.length() - ext.length());
+    int budget = maxBytes - ext.getBytes(StandardCharsets.UTF_8).length;
+    StringBuilder b = new StringBuilder();
+    int used = 0;
+    for (int i = 0; i < stem.length(); ) {
+      int cp = stem.codePointAt(i);
+      int len = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      if (used + len > budget) {
+        break;
+      }
+      b.appendCodePoint(cp);
+      used += len;
+      i += Character.charCount(cp);
+    }
+    return b + ext;
   }
 
   private static String reason(FileReport report) {

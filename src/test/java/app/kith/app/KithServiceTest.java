@@ -29,7 +29,7 @@ class KithServiceTest {
   @Test
   void startsOnAFreshHomeServesHealthOnLoopbackAndStopsCleanly() throws Exception {
     int port = freePort();
-    KithConfig config = KithConfig.of(home, Map.of("kith.http.port", Integer.toString(port), "kith.inbox.poll-ms", "200"));
+    KithConfig config = KithConfig.of(home, Map.of("kith.http.port", Integer.toString(port), "kith.inbox.poll-ms", "200", "kith.inbox.settle-ms", "1000"));
     try (Kith kith = new Kith(config, Clock.systemUTC())) {
       KithService service = new KithService(kith, Optional.of(Path.of("").toAbsolutePath()));
       service.start();

@@ -66,6 +66,7 @@ class MailImapRouteTest {
     Map<String, String> cfg = new HashMap<>();
     cfg.put("kith.http.port", Integer.toString(KithServiceTest.freePort()));
     cfg.put("kith.inbox.poll-ms", "200");
+    cfg.put("kith.inbox.settle-ms", "1000");
     cfg.put("kith.owner.email", "me@example.com");
     cfg.put("kith.imap.host", "127.0.0.1");
     cfg.put("kith.imap.port", Integer.toString(imapPort));

@@ -78,6 +78,18 @@ class ContactsCliTest {
   }
 
   @Test
+  void aBadImportSettingStopsImportAndRunInOneSentence() throws Exception {
+    Cli.Result negative = cli().env("KITH_IMPORT_MAX_FIELD_LENGTH", "-5").run("import", EXAMPLES.toString());
+    assertThat(negative.exitCode()).isEqualTo(2);
+    assertThat(negative.err()).contains("setting kith.import.max-field-length must be at least 100, not -5")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+    Cli.Result word = cli().env("KITH_IMPORT_MAX_FILE_BYTES", "abc").run("run");
+    assertThat(word.exitCode()).isEqualTo(2);
+    assertThat(word.err()).contains("setting kith.import.max-file-bytes has an invalid value 'abc'");
+    assertThat(word.out()).isEmpty();
+  }
+
+  @Test
   void aFolderReportsItsPipesAndBrokenLinksInsteadOfSkippingThem() throws Exception {
     Path dir = Files.createDirectories(files.resolve("export"));
     Files.writeString(dir.resolve("a.csv"), "Name,Email\nAda Lovelace,ada@example.com\n");

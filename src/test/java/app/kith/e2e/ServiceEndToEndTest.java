@@ -80,6 +80,7 @@ class ServiceEndToEndTest {
     s.put("kith.outbox.retry-base", "PT1S");
     s.put("kith.schedule.sweep-cron", "* * * * * ?");
     s.put("kith.inbox.poll-ms", "200");
+    s.put("kith.inbox.settle-ms", "1000");
     s.put("kith.http.port", Integer.toString(freePort()));
     return new Kith(KithConfig.of(home, s), clock);
   }

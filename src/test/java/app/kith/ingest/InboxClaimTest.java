@@ -63,6 +63,32 @@ class InboxClaimTest {
   }
 
   @Test
+  void aDeadNodesClaimComesBackWithoutAnotherFileAndALongNameFits() throws Exception {
+    try (Kith kith = new Kith(KithConfig.of(home, Map.of()), Clock.fixed(NOW, ZoneOffset.UTC))) {
+      InboxProcessor inbox = new InboxProcessor(Importers.standard(kith), kith.clock());
+      Path folder = kith.folder("inbox/contacts");
+      Path work = Files.createDirectories(folder.resolve(".work"));
+      Path dead = work.resolve("0b7e3c52-4b0e-4a8e-9a57-2f6d0c1f7a11-old.vcf");
+      Files.writeString(dead, CARD);
+      Files.setLastModifiedTime(dead, FileTime.from(NOW.minus(InboxProcessor.CLAIM_TIMEOUT).minusSeconds(1)));
+      // the timer route's call, with no file dropped
+      new app.kith.app.InboxOrphans(inbox, home).run();
+      assertThat(folder.resolve("old.vcf")).exists();
+      assertThat(names(work)).isEmpty();
+
+      // a name of 226 bytes (74 Japanese letters) is claimed and reported under names that fit
+      String name = "山".repeat(74) + ".vcf";
+      Path file = folder.resolve(name);
+      Files.writeString(file, CARD);
+      assertThat(inbox.take(file).isRejected()).isFalse();
+      assertThat(names(folder.resolve(".done"))).anyMatch(n -> n.endsWith(".vcf.report.json") && n.startsWith("山"))
+          .allMatch(n -> n.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 255);
+    }
+    assertThat(InboxProcessor.fit("abc.vcf", 255)).isEqualTo("abc.vcf");
+    assertThat(InboxProcessor.fit("é".repeat(200) + ".csv", 100)).isEqualTo("é".repeat(48) + ".csv");
+  }
+
+  @Test
   void linksInTheInboxOrWhereReportsGoAreNeverFollowed() throws Exception {
     try (Kith kith = new Kith(KithConfig.of(home, Map.of()), Clock.fixed(NOW, ZoneOffset.UTC))) {
       InboxProcessor inbox = new InboxProcessor(Importers.standard(kith), kith.clock());

@@ -1,0 +1,25 @@
+package app.kith.app;
+
+import app.kith.ingest.InboxProcessor;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Puts back into their inbox the files a node claimed and never finished (it was killed), once the
+ * claim is older than {@link InboxProcessor#CLAIM_TIMEOUT}: called every minute by the route
+ * {@code inbox-orphans}, so a file comes back even when no other file is dropped after it.
+ */
+public final class InboxOrphans {
+  private final InboxProcessor inbox;
+  private final List<Path> inboxes;
+
+  public InboxOrphans(InboxProcessor inbox, Path home) {
+    this.inbox = inbox;
+    Path root = home.resolve("inbox");
+    this.inboxes = List.of(root.resolve("contacts"), root.resolve("calendar"), root.resolve("mail"));
+  }
+
+  public void run() {
+    inbox.recoverOrphans(inboxes);
+  }
+}
