@@ -105,6 +105,9 @@ public final class ContactExport {
     if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
       return "'" + value;
     }
+    if (c == '\'' && value.length() > 1 && "=+-@".indexOf(value.charAt(1)) >= 0) {
+      return "'" + value; // '=x as stored: the reader takes one apostrophe off, and '=x comes back
+    }
     return value;
   }
 }

@@ -257,6 +257,21 @@ class ContactsCliTest {
   }
 
   @Test
+  void csvExportReadsBackNamesWithACommaAndANoteThatStartsWithAnApostrophe() throws Exception {
+    Path in = files.resolve("odd.vcf");
+    Files.writeString(in, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Okafor\\, Chinedu\r\nEMAIL:chinedu@example.ng\r\n"
+        + "NOTE:'=quoted already\r\nEND:VCARD\r\n");
+    cli().run("import", in.toString());
+    Path out = files.resolve("odd.csv");
+    assertThat(cli().run("export", "--format", "csv", "--out", out.toString()).exitCode()).isZero();
+    Cli elsewhere = new Cli(files.resolve("fresh-home")).env("KITH_NOW", "2026-01-05T09:00:00Z");
+    assertThat(elsewhere.run("import", out.toString()).exitCode()).isZero();
+    JsonNode back = json(elsewhere.run("--json", "contacts")).get(0);
+    assertThat(back.get("name").asText()).isEqualTo("Okafor, Chinedu");
+    assertThat(back.get("notes").asText()).isEqualTo("'=quoted already");
+  }
+
+  @Test
   void anUnknownExportFormatIsOneClearSentence() {
     Cli.Result r = cli().run("export", "--format", "xlsx");
     assertThat(r.exitCode()).isEqualTo(2);

@@ -82,6 +82,8 @@ final class CsvLayout {
   private boolean dayFirstSeen, monthFirstSeen;
   /** A generic CSV from a service that writes its dates month first (Mailchimp). */
   private boolean usDates;
+  /** Kith's own `export --format csv`: its names are read as they were stored. */
+  private boolean kithExport;
 
   /** A multi-valued column: its value, its type/label column (or -1), its order. */
   private record Column(int value, int type, int order, boolean primary) {}
@@ -111,6 +113,7 @@ final class CsvLayout {
     boolean meetup = h.contains("member id") && h.stream().anyMatch(c -> c.startsWith("joined group"));
     // Mailchimp's audience writes its birthdays MM/DD
     l.usDates = h.contains("member rating") && h.contains("leid");
+    l.kithExport = h.contains("next due") && h.contains("last interaction") && h.contains("sources");
     List<int[]> numberedEmail = new ArrayList<>(), numberedPhone = new ArrayList<>();
     for (int i = 0; i < h.size(); i++) {
       String c = h.get(i);
@@ -405,7 +408,7 @@ final class CsvLayout {
   /** The record's fields; multi-values split on " ::: ", "* " marks the primary one. */
   Draft map(List<String> cells) {
     Draft d = new Draft();
-    d.name = familyNameFirst(cell(cells, name));
+    d.name = kithExport ? cell(cells, name) : familyNameFirst(cell(cells, name)); // Kith's own names as stored
     if (d.name == null) {
       String joined = Draft.joinName(cell(cells, first), cell(cells, middle), cell(cells, last));
       String sfx = cell(cells, suffix);
@@ -546,8 +549,9 @@ final class CsvLayout {
       return null;
     }
     String v = cells.get(i).strip();
-    if (v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0) {
-      v = v.substring(1);
+    if (v.length() > 1 && v.charAt(0) == '\'' && ("=+-@".indexOf(v.charAt(1)) >= 0
+        || v.length() > 2 && v.charAt(1) == '\'' && "=+-@".indexOf(v.charAt(2)) >= 0)) {
+      v = v.substring(1); // the guard Kith's export (or a spreadsheet) put before a formula-like value
     }
     if (v.indexOf("notion.so/") >= 0) {
       v = NOTION_LINK.matcher(v).replaceAll("").strip();
