@@ -36,6 +36,11 @@ final class ImportCommand extends Subcommand {
           err().println("kith: " + msg);
           err().flush();
         });
+    if (report.files().isEmpty()) {
+      err().println("kith: no files to import in " + paths.stream().map(p -> app.kith.ingest.Problem.printable(p.toString()))
+          .collect(java.util.stream.Collectors.joining(", ")) + " (hidden files are skipped)");
+      err().flush();
+    }
     if (json()) {
       Output.json(out(), report);
     } else {

@@ -30,18 +30,41 @@ public final class ContactStore {
     }
     String q = query.trim().toLowerCase(Locale.ROOT);
     String digits = Keys.phone(q);
-    return all.stream().filter(c -> matches(c, q, digits)).toList();
+    // a whole number in either form (07700 900123 finds +44 7700 900123), and an organisation by its
+    // key (kumo systems inc finds "Kumo Systems, Inc.")
+    java.util.Set<String> probes = new java.util.HashSet<>(java.util.Arrays.asList(Keys.phoneProbes(digits)));
+    String orgKey = Keys.organization(q);
+    return all.stream().filter(c -> matches(c, q, digits, probes, orgKey)).toList();
   }
 
-  private static boolean matches(Contact c, String q, String digits) {
+  private static boolean matches(Contact c, String q, String digits, java.util.Set<String> probes, String orgKey) {
     if (contains(c.name(), q) || contains(c.organization(), q) || contains(c.title(), q) || contains(c.notes(), q)) {
       return true;
     }
     if (c.emails().stream().anyMatch(e -> contains(e, q))) {
       return true;
     }
-    return digits != null && digits.replace("+", "").length() >= 3
-        && c.phones().stream().map(Keys::phone).anyMatch(p -> p != null && p.contains(digits.replace("+", "")));
+    if (orgKey != null && c.organization() != null && orgKey.length() >= 3) {
+      String key = Keys.organization(c.organization());
+      if (key != null && key.contains(orgKey)) {
+        return true;
+      }
+    }
+    for (String phone : c.phones()) {
+      String key = Keys.phone(phone);
+      if (key == null) {
+        continue;
+      }
+      if (digits != null && digits.replace("+", "").length() >= 3 && key.contains(digits.replace("+", ""))) {
+        return true;
+      }
+      for (String link : Keys.phoneLinks(key)) {
+        if (probes.contains(link)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean contains(String value, String q) {

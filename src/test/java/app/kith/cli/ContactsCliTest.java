@@ -78,6 +78,14 @@ class ContactsCliTest {
   }
 
   @Test
+  void anEmptyFolderSaysSo() throws Exception {
+    Path empty = Files.createDirectories(files.resolve("nothing-here"));
+    Cli.Result r = cli().run("import", empty.toString());
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err()).contains("no files to import in " + empty);
+  }
+
+  @Test
   void aBadImportSettingStopsImportAndRunInOneSentence() throws Exception {
     Cli.Result negative = cli().env("KITH_IMPORT_MAX_FIELD_LENGTH", "-5").run("import", EXAMPLES.toString());
     assertThat(negative.exitCode()).isEqualTo(2);
@@ -163,6 +171,12 @@ class ContactsCliTest {
     assertThat(sofia.get("since").asText()).isEqualTo("2026-01-05"); // the day of the first import
     Cli.Result text = cli().run("contacts", "fjordline");
     assertThat(text.out()).contains("Lars Henriksen").doesNotContain("Amara");
+    // a number in its national form finds the international one; an organisation by its key
+    assertThat(json(cli().run("--json", "contacts", "07700 900123"))).singleElement()
+        .satisfies(c -> assertThat(c.get("name").asText()).isEqualTo("Amara Okafor"));
+    assertThat(json(cli().run("--json", "contacts", "brightwater labs ltd"))).singleElement()
+        .satisfies(c -> assertThat(c.get("name").asText()).isEqualTo("Amara Okafor"));
+    assertThat(json(cli().run("--json", "contacts", "07700 900999"))).isEmpty();
   }
 
   @Test
