@@ -32,6 +32,18 @@ final class ExportCommand extends Subcommand {
   @Option(names = "--format", required = true, paramLabel = "vcf|csv|ics", description = "What to write.")
   String format;
 
+  /** Why a file could not be written, in words ("permission denied"), not only the path Java names. */
+  private static String why(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such folder";
+    }
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m;
+  }
+
   @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
   Path outFile;
 
@@ -58,6 +70,13 @@ final class ExportCommand extends Subcommand {
       out().flush();
     } else {
       Path target = outFile.toAbsolutePath();
+      if (Files.isDirectory(target)) {
+        throw new KithException("cannot write " + outFile + ": it is a folder (give a file name, such as "
+            + outFile.resolve("contacts." + f) + ")");
+      }
+      if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
+        throw new KithException("cannot write " + outFile + ": the folder " + target.getParent() + " does not exist");
+      }
       Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
       try (Writer w = new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8)) {
         if (f.equals("csv")) {
@@ -66,7 +85,7 @@ final class ExportCommand extends Subcommand {
         write(f, contacts, w);
       } catch (IOException e) {
         Files.deleteIfExists(tmp);
-        throw new KithException("cannot write " + outFile + ": " + e.getMessage());
+        throw new KithException("cannot write " + outFile + ": " + why(e));
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       if (json()) {

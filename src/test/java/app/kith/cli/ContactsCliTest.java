@@ -287,6 +287,12 @@ class ContactsCliTest {
 
   @Test
   void anUnknownExportFormatIsOneClearSentence() {
+    Cli.Result folder = cli().run("export", "--format", "csv", "--out", files.toString());
+    assertThat(folder.exitCode()).isEqualTo(2);
+    assertThat(folder.err()).contains("it is a folder").doesNotContain("unexpected");
+    Cli.Result nowhere = cli().run("export", "--format", "vcf", "--out", files.resolve("no/such/dir/x.vcf").toString());
+    assertThat(nowhere.exitCode()).isEqualTo(2);
+    assertThat(nowhere.err()).contains("does not exist");
     Cli.Result r = cli().run("export", "--format", "xlsx");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("--format must be vcf, csv or ics").doesNotContain("Exception");
