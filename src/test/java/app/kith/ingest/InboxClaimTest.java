@@ -42,10 +42,7 @@ class InboxClaimTest {
     try (Kith kith = new Kith(KithConfig.of(home, Map.of()), Clock.fixed(NOW, ZoneOffset.UTC))) {
       InboxProcessor inbox = new InboxProcessor(Importers.standard(kith), kith.clock());
       Path folder = kith.folder("inbox/contacts");
-      Path work = Files.createDirectories(folder.resolve(".work"));
-      Path dead = work.resolve("0b7e3c52-4b0e-4a8e-9a57-2f6d0c1f7a11-old.vcf");
-      Files.writeString(dead, CARD);
-      Files.setLastModifiedTime(dead, FileTime.from(NOW.minus(InboxProcessor.CLAIM_TIMEOUT).minusSeconds(1)));
+      Path work = deadClaim(folder, "old.vcf");
       Path fresh = work.resolve("5a0f1d2e-8c1b-4f3a-b2d4-7e9c6a5b4d32-busy.vcf");
       Files.writeString(fresh, CARD);
       Files.setLastModifiedTime(fresh, FileTime.from(NOW.minusSeconds(60)));
@@ -67,10 +64,7 @@ class InboxClaimTest {
     try (Kith kith = new Kith(KithConfig.of(home, Map.of()), Clock.fixed(NOW, ZoneOffset.UTC))) {
       InboxProcessor inbox = new InboxProcessor(Importers.standard(kith), kith.clock());
       Path folder = kith.folder("inbox/contacts");
-      Path work = Files.createDirectories(folder.resolve(".work"));
-      Path dead = work.resolve("0b7e3c52-4b0e-4a8e-9a57-2f6d0c1f7a11-old.vcf");
-      Files.writeString(dead, CARD);
-      Files.setLastModifiedTime(dead, FileTime.from(NOW.minus(InboxProcessor.CLAIM_TIMEOUT).minusSeconds(1)));
+      Path work = deadClaim(folder, "old.vcf");
       // the timer route's call, with no file dropped
       new app.kith.app.InboxOrphans(inbox, home).run();
       assertThat(folder.resolve("old.vcf")).exists();
@@ -121,6 +115,15 @@ class InboxClaimTest {
       assertThat(names(done)).contains("ada.vcf.report.json").anyMatch(n -> n.startsWith("ada.") && n.endsWith(".vcf.report.json")
           && !n.equals("ada.vcf.report.json"));
     }
+  }
+
+  /** A claim of {@code name} that a node made just over {@link InboxProcessor#CLAIM_TIMEOUT} ago and never finished; the .work folder. */
+  private static Path deadClaim(Path inbox, String name) throws Exception {
+    Path work = Files.createDirectories(inbox.resolve(".work"));
+    Path dead = work.resolve("0b7e3c52-4b0e-4a8e-9a57-2f6d0c1f7a11-" + name);
+    Files.writeString(dead, CARD);
+    Files.setLastModifiedTime(dead, FileTime.from(NOW.minus(InboxProcessor.CLAIM_TIMEOUT).minusSeconds(1)));
+    return work;
   }
 
   private static java.util.List<String> names(Path folder) throws Exception {

@@ -352,16 +352,11 @@ class ContactFormatTest {
           .containsExactly("Analytical", "Countess");
     }
     List<String> since = new java.util.ArrayList<>();
-    java.nio.file.Path scans = dir.resolve("scans.csv");
-    java.nio.file.Files.writeString(scans, "First Name,Last Name,Company,Email,Scanned At\n"
+    for (RecordSource.Rec r : recs(dir.resolve("scans.csv"), "First Name,Last Name,Company,Email,Scanned At\n"
         + "Kenji,Watanabe,Rakuten,kenji@example.jp,5/14/2025 10:32 AM\nOlu,Adeyemi,Paystack,olu@example.ng,2025-05-15 09:01:00\n"
-        + "Total: 2,,,,\n");
-    byte[] head = java.nio.file.Files.readAllBytes(scans);
-    try (CsvSource src = new CsvSource(scans, CsvSource.sniff(scans, head, head.length))) {
-      for (RecordSource.Rec r = src.next(); r != null; r = src.next()) {
-        ContactData d = r.draft().finish(10_000);
-        since.add(d == null ? "rejected: " + r.draft().reject : String.valueOf(d.since()));
-      }
+        + "Total: 2,,,,\n")) {
+      ContactData d = r.draft().finish(10_000);
+      since.add(d == null ? "rejected: " + r.draft().reject : String.valueOf(d.since()));
     }
     assertThat(since).containsExactly("2025-05-14", "2025-05-15", "rejected: a spreadsheet's total row, not a person");
   }
@@ -380,36 +375,37 @@ class ContactFormatTest {
 
   /** Each row as "where: name <emails> organization [notes]", or "where: rejected: reason". */
   static List<String> rows(java.nio.file.Path file, String text) throws Exception {
-    java.nio.file.Files.writeString(file, text);
-    byte[] head = java.nio.file.Files.readAllBytes(file);
     List<String> out = new java.util.ArrayList<>();
-    try (CsvSource s = new CsvSource(file, CsvSource.sniff(file, head, head.length))) {
-      for (RecordSource.Rec r = s.next(); r != null; r = s.next()) {
-        if (r.reject() != null) {
-          out.add(r.where() + ": rejected: " + r.reject());
-          continue;
-        }
-        ContactData d = r.draft().finish(10_000);
-        if (d == null) {
-          out.add(r.where() + ": rejected: " + r.draft().reject);
-          continue;
-        }
-        List<String> notes = new java.util.ArrayList<>(r.notes());
-        notes.addAll(r.draft().notesOnRecord);
-        out.add(r.where() + ": " + d.name() + " <" + String.join(", ", d.emails()) + "> " + d.organization()
-            + (notes.isEmpty() ? "" : " [" + String.join("; ", notes) + "]"));
+    for (RecordSource.Rec r : recs(file, text)) {
+      if (r.reject() != null) {
+        out.add(r.where() + ": rejected: " + r.reject());
+        continue;
       }
+      ContactData d = r.draft().finish(10_000);
+      if (d == null) {
+        out.add(r.where() + ": rejected: " + r.draft().reject);
+        continue;
+      }
+      List<String> notes = new java.util.ArrayList<>(r.notes());
+      notes.addAll(r.draft().notesOnRecord);
+      out.add(r.where() + ": " + d.name() + " <" + String.join(", ", d.emails()) + "> " + d.organization()
+          + (notes.isEmpty() ? "" : " [" + String.join("; ", notes) + "]"));
     }
     return out;
   }
 
   static List<String> birthdays(java.nio.file.Path file, String text) throws Exception {
+    return recs(file, text).stream().map(r -> r.draft().birthday).toList();
+  }
+
+  /** Every record of the text, written to the file and read as a contact CSV. */
+  static List<RecordSource.Rec> recs(java.nio.file.Path file, String text) throws Exception {
     java.nio.file.Files.writeString(file, text);
     byte[] head = java.nio.file.Files.readAllBytes(file);
-    List<String> out = new java.util.ArrayList<>();
+    List<RecordSource.Rec> out = new java.util.ArrayList<>();
     try (CsvSource s = new CsvSource(file, CsvSource.sniff(file, head, head.length))) {
       for (RecordSource.Rec r = s.next(); r != null; r = s.next()) {
-        out.add(r.draft().birthday);
+        out.add(r);
       }
     }
     return out;
