@@ -275,7 +275,9 @@ final class CsvLayout {
 
   private static final Set<String> PHONE_WORDS =
       Set.of("phone", "mobile", "tel", "telephone", "cell", "cellphone", "handy", "phones", "telefon", "mobiltelefon",
-          "téléphone", "portable", "teléfono", "telefono", "móvil", "movil", "telefoon", "mobiel", "mobieltje");
+          "téléphone", "portable", "teléfono", "telefono", "móvil", "movil", "telefoon", "mobiel", "mobieltje", "mobil",
+          "mobilnummer", "telefonnummer", "handynummer", "rufnummer", "festnetz", "celular", "telefoonnummer",
+          "mobielnummer", "gsm", "cellulare", "cellulaire", "phonenumber", "mobilephone", "mobilenumber");
 
   private static boolean isPhone(String c) {
     // Outlook's "Company Main Phone" is the switchboard, shared by everyone there: not the person's

@@ -362,6 +362,16 @@ class ContactFormatTest {
   }
 
   @Test
+  void phoneColumnsAsGermanSpanishAndDutchExportsNameThem() {
+    for (String header : new String[] {"Mobil", "Mobilnummer", "Telefonnummer", "Handynummer", "Rufnummer", "Festnetz",
+        "Celular", "Telefoonnummer", "GSM"}) {
+      CsvSource.Sniff s = sniff("Name;E-Mail;" + header + ";Kundennummer\nHans Müller;hans@example.de;0171 2345678;K-1001\n");
+      Draft d = s.layout().map(List.of("Hans Müller", "hans@example.de", "0171 2345678", "K-1001"));
+      assertThat(d.phones).as(header).containsExactly("0171 2345678");
+    }
+  }
+
+  @Test
   void severalNumbersInOnePhoneCell() {
     Draft d = new Draft();
     d.name = "Wei Zhang";
