@@ -103,7 +103,9 @@ class CalendarFeedServiceTest {
 
         String base = "http://127.0.0.1:" + http + "/calendar/";
         String token = url.substring(base.length(), url.length() - 4);
-        HttpResponse<String> wrong = get(base + "A" + token.substring(1) + ".ics", null);
+        // one character changed (to one it is not: a token starting with A made this the right URL)
+        String other = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
+        HttpResponse<String> wrong = get(base + other + ".ics", null);
         HttpResponse<String> missing = get(base + "nothing.ics", null);
         HttpResponse<String> noSuffix = get(base + token, null);
         assertThat(wrong.statusCode()).isEqualTo(404);
