@@ -80,7 +80,7 @@ public final class KithService {
     props.setProperty("kith.home", kith.home().toString());
     props.setProperty("kith.inbox.read-lock", kith.config().get("kith.inbox.read-lock", "changed"));
     // how long an inbox file must be left untouched before it is read; the read lock waits longer
-    int settle = kith.config().getInt("kith.inbox.settle-ms", 5000);
+    int settle = app.kith.ingest.InboxProcessor.settleMillis(kith.config());
     props.setProperty("kith.inbox.settle-ms", Integer.toString(settle));
     props.setProperty("kith.inbox.read-lock-timeout", Integer.toString(Math.max(10_000, settle * 3)));
     props.setProperty("camel.main.name", "kith");

@@ -28,7 +28,7 @@ public final class Importer {
   /** Imports one file; never throws for bad content. */
   public FileReport importFile(Path file, ImportRequest request) {
     String shown = request.displayPath();
-    long max = kith.config().getLong("kith.import.max-file-bytes", 50L * 1024 * 1024);
+    long max = ImportLimits.of(kith.config()).maxFileBytes();
     byte[] head;
     long size;
     try {

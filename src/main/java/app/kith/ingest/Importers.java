@@ -13,21 +13,10 @@ public final class Importers {
    * file (and, in the service, every two seconds in the log).
    */
   public static void checkSettings(app.kith.config.KithConfig config) {
-    atLeast(config, "kith.import.max-file-bytes", 50L * 1024 * 1024, 1);
-    atLeast(config, "kith.import.max-field-length", 10_000, 100);
-    atLeast(config, "kith.import.max-photo-bytes", 256 * 1024, 0);
-    atLeast(config, "kith.inbox.settle-ms", 5000, 0);
-    atLeast(config, "kith.inbox.poll-ms", 2000, 10);
-    atLeast(config, "kith.mail.max-bytes", 25L * 1024 * 1024, 1);
-    atLeast(config, "kith.mail.max-parts", 200, 1);
-    atLeast(config, "kith.mail.max-depth", 10, 1);
-  }
-
-  private static void atLeast(app.kith.config.KithConfig config, String key, long fallback, long min) {
-    long v = config.getLong(key, fallback);
-    if (v < min) {
-      throw new app.kith.config.ConfigException("setting " + key + " must be at least " + min + ", not " + v);
-    }
+    ImportLimits.of(config);
+    app.kith.ingest.mail.MailLimits.of(config);
+    InboxProcessor.settleMillis(config);
+    ImportLimits.atLeast(config, "kith.inbox.poll-ms", 2000, 10);
   }
 
   public static Importer standard(Kith kith) {

@@ -42,6 +42,11 @@ public final class InboxProcessor {
   /** How long a claimed file may stay in {@code .work/} before it is taken for a dead node's. */
   public static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(15);
 
+  /** How long an inbox file must be left untouched before it is read ({@code kith.inbox.settle-ms}, 5 s). */
+  public static int settleMillis(app.kith.config.KithConfig config) {
+    return (int) ImportLimits.atLeast(config, "kith.inbox.settle-ms", 5000, 0);
+  }
+
   private final Importer importer;
   private final Clock clock;
 
@@ -197,7 +202,7 @@ public final class InboxProcessor {
     int used = 0;
     for (int i = 0; i < stem.length(); ) {
       int cp = stem.codePointAt(i);
-      int len = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; // its UTF-8 bytes
       if (used + len > budget) {
         break;
       }

@@ -34,14 +34,10 @@ class MigrationsTest {
   @Test
   @Tag("postgres")
   void everyMigrationAppliesToPostgresqlInASchemaOfItsOwn() throws Exception {
-    assumeThat(TestPostgres.reachable()).as("PostgreSQL on 127.0.0.1:5432").isTrue();
-    String schema = TestPostgres.schemaName("kith_mig");
-    try (Database db = Database.open(PG_URL, "postgres", null, schema, 2)) {
+    TestPostgres.inFreshSchema("kith_mig", db -> {
       assertThat(db.dialect()).isEqualTo(Dialect.POSTGRESQL);
       assertThat(tables(db)).contains("contact", "calendar_event", "occurrence", "qrtz_triggers", "camel_messageprocessed");
-    } finally {
-      TestPostgres.drop(schema);
-    }
+    });
   }
 
   @Test

@@ -1,7 +1,6 @@
 package app.kith.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import app.kith.testing.TestPostgres;
 import java.nio.file.Path;
@@ -31,13 +30,7 @@ class SqlTest {
   @Test
   @Tag("postgres")
   void aTimestampLiteralIsStoredAsTheBoundInstantIsOnPostgresql() throws Exception {
-    assumeThat(TestPostgres.reachable()).as("PostgreSQL on 127.0.0.1:5432").isTrue();
-    String schema = TestPostgres.schemaName("kith_sql");
-    try (Database db = Database.open(TestPostgres.URL, "postgres", null, schema, 2)) {
-      assertLiteralsReadBack(db);
-    } finally {
-      TestPostgres.drop(schema);
-    }
+    TestPostgres.inFreshSchema("kith_sql", SqlTest::assertLiteralsReadBack);
   }
 
   private static void assertLiteralsReadBack(Database db) throws Exception {

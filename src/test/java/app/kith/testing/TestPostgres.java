@@ -30,6 +30,25 @@ public final class TestPostgres {
     return prefix + "_" + Long.toHexString(System.nanoTime());
   }
 
+  /** What a test does with a migrated database. */
+  public interface DatabaseTest {
+    void run(app.kith.store.Database db) throws Exception;
+  }
+
+  /**
+   * Runs the test on Kith's database migrated into a fresh schema, dropped afterwards; skips the
+   * test (a JUnit assumption) when the server does not answer.
+   */
+  public static void inFreshSchema(String prefix, DatabaseTest test) throws Exception {
+    org.assertj.core.api.Assumptions.assumeThat(reachable()).as("PostgreSQL on 127.0.0.1:5432").isTrue();
+    String schema = schemaName(prefix);
+    try (app.kith.store.Database db = app.kith.store.Database.open(URL, USER, null, schema, 2)) {
+      test.run(db);
+    } finally {
+      drop(schema);
+    }
+  }
+
   public static void drop(String schema) throws SQLException {
     try (Connection c = DriverManager.getConnection(URL, USER, null)) {
       c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

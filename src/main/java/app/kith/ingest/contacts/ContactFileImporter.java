@@ -108,8 +108,9 @@ public final class ContactFileImporter implements FileImporter {
   @Override
   public FileReport importFile(Path file, ImportRequest request) {
     Tally tally = new Tally(request.displayPath(), "unknown");
-    int maxField = kith.config().getInt("kith.import.max-field-length", 10_000);
-    long maxPhoto = kith.config().getLong("kith.import.max-photo-bytes", 256 * 1024);
+    app.kith.ingest.ImportLimits limits = app.kith.ingest.ImportLimits.of(kith.config());
+    int maxField = limits.maxFieldLength();
+    long maxPhoto = limits.maxPhotoBytes();
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(8192);

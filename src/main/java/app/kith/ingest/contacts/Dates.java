@@ -3,9 +3,6 @@ package app.kith.ingest.contacts;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.MonthDay;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,9 +29,6 @@ final class Dates {
   private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{2,4})");
   /** A birthday without its year: Mailchimp's 03/14, a German 14.03. */
   private static final Pattern SLASHED_NO_YEAR = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})\\.?");
-  private static final DateTimeFormatter DAY_MONTH_YEAR =
-      new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d MMM uuuu").toFormatter(Locale.ENGLISH)
-          .withResolverStyle(ResolverStyle.STRICT);
 
   /**
    * A birthday as {@code yyyy-MM-dd} or {@code --MM-dd}; null when the text is not a date.
@@ -101,7 +95,7 @@ final class Dates {
         boolean dotted = t.indexOf('.') >= 0; // 02.01.1990 is European: day first
         return monthFirst(a, b, monthFirst && !dotted) ? valid(y, a, b) : valid(y, b, a);
       }
-      return LocalDate.parse(t, DAY_MONTH_YEAR);
+      return null;
     } catch (DateTimeException | NumberFormatException e) {
       return null;
     }

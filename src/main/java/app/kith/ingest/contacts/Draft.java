@@ -76,7 +76,7 @@ final class Draft {
     if (PHONE_LIST_SEPARATOR.matcher(value).find()) {
       // "+86 10 1234 5678 / +86 139 0000 0000" in one cell: several numbers when every part is one
       List<String> split = List.of(PHONE_LIST_SEPARATOR.split(value.trim()));
-      if (split.size() > 1 && split.stream().allMatch(x -> digits(x) >= app.kith.contacts.Keys.MIN_MATCHING_PHONE_DIGITS)) {
+      if (split.size() > 1 && split.stream().allMatch(x -> Keys.phoneMatches(Keys.phone(x)))) {
         parts = split.stream().map(String::trim).toList();
       }
     }
@@ -92,15 +92,6 @@ final class Draft {
   /** " / ", ";", " | " or a line break between numbers; a slash without spaces is German for an area code. */
   private static final Pattern PHONE_LIST_SEPARATOR = Pattern.compile("\\s+/\\s+|\\s*[;|\\n]\\s*");
 
-  private static int digits(String s) {
-    int n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      if (Character.isDigit(s.charAt(i))) {
-        n++;
-      }
-    }
-    return n;
-  }
 
   void reject(String reason) {
     if (reject == null) {

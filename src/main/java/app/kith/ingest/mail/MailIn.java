@@ -63,7 +63,7 @@ public final class MailIn {
     config.find("kith.imap.username").filter(u -> u.contains("@")).ifPresent(u -> self.add(Party.key(u)));
     Interactions interactions = new Interactions(new Cadence(config));
     this.replies = new Replies(
-        kith.database(), actions, interactions, config.zone(), config.getInt("kith.import.max-field-length", 10_000));
+        kith.database(), actions, interactions, config.zone(), app.kith.ingest.ImportLimits.of(config).maxFieldLength());
     this.conversations = new EmailInteractions(
         kith.database(), interactions, self, config.getBoolean("kith.mail.create-contacts", false));
   }

@@ -1,6 +1,7 @@
 package app.kith.ingest.mail;
 
 import app.kith.config.KithConfig;
+import app.kith.ingest.ImportLimits;
 
 /**
  * Bounds on one message, so that a hostile or broken message costs a known amount of memory and
@@ -10,8 +11,8 @@ public record MailLimits(long maxBytes, int maxParts, int maxDepth) {
 
   public static MailLimits of(KithConfig config) {
     return new MailLimits(
-        config.getLong("kith.mail.max-bytes", 25L * 1024 * 1024),
-        config.getInt("kith.mail.max-parts", 200),
-        config.getInt("kith.mail.max-depth", 10));
+        ImportLimits.atLeast(config, "kith.mail.max-bytes", 25L * 1024 * 1024, 1),
+        (int) ImportLimits.atLeast(config, "kith.mail.max-parts", 200, 1),
+        (int) ImportLimits.atLeast(config, "kith.mail.max-depth", 10, 1));
   }
 }
