@@ -43,6 +43,7 @@ public final class OnePass {
     InboxProcessor inbox = new InboxProcessor(Importers.standard(kith), kith.clock());
     List<FileReport> reports = new ArrayList<>();
     for (String folder : List.of("inbox/contacts", "inbox/calendar", "inbox/mail")) {
+      inbox.newFolders(kith.folder(folder));
       for (Path file : files(kith.folder(folder))) {
         FileReport report = inbox.take(file);
         if (report != null) { // null: another node took the file first

@@ -49,6 +49,8 @@ public final class InboxProcessor {
 
   private final Importer importer;
   private final Clock clock;
+  /** Sub-folders already named in the log ({@link #newFolders}): once each, not at every pass. */
+  private final java.util.Set<Path> noticedFolders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public InboxProcessor(Importer importer, Clock clock) {
     this.importer = importer;
@@ -154,10 +156,38 @@ public final class InboxProcessor {
     for (Path inbox : inboxes) {
       try {
         recoverOrphans(inbox.resolve(".work"), inbox);
+        newFolders(inbox);
       } catch (IOException | RuntimeException e) {
         LOG.warn("could not look for files left in {}: {}", inbox.resolve(".work"), e.getMessage());
       }
     }
+  }
+
+  /**
+   * The folders in an inbox that were not named before, each named now in the log. An inbox reads
+   * only the files dropped in it, so an unzipped export dropped as a folder would otherwise wait
+   * there unread without a word. Hidden folders ({@code .done}, {@code .error}, {@code .work}) are
+   * Kith's own; a link to a folder is not a folder here.
+   */
+  public List<String> newFolders(Path inbox) throws IOException {
+    if (!Files.isDirectory(inbox)) {
+      return List.of();
+    }
+    List<String> found = new java.util.ArrayList<>();
+    try (Stream<Path> entries = Files.list(inbox)) {
+      for (Path p : (Iterable<Path>) entries::iterator) {
+        String n = p.getFileName().toString();
+        if (!n.startsWith(".") && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && noticedFolders.add(p)) {
+          found.add(n);
+          LOG.warn(
+              "{} in {} is a folder, and an inbox reads only the files dropped in it: move its files into {},"
+                  + " or import it with `kith import`",
+              Problem.printable(n), inbox, inbox);
+        }
+      }
+    }
+    found.sort(null);
+    return found;
   }
 
   /** Claims older than {@link #CLAIM_TIMEOUT} belonged to a node that died: back into the inbox. */

@@ -83,6 +83,23 @@ class InboxClaimTest {
   }
 
   @Test
+  void aFolderDroppedInAnInboxIsNamedOnceAndLeftAlone() throws Exception {
+    try (Kith kith = new Kith(KithConfig.of(home, Map.of()), Clock.fixed(NOW, ZoneOffset.UTC))) {
+      InboxProcessor inbox = new InboxProcessor(Importers.standard(kith), kith.clock());
+      Path folder = kith.folder("inbox/contacts");
+      Path export = Files.createDirectories(folder.resolve("Basic_LinkedInDataExport_11-27-2026"));
+      Files.writeString(export.resolve("Connections.csv"), "First Name,Last Name,Email Address\r\nAda,Lovelace,ada@example.org\r\n");
+      Files.createDirectories(folder.resolve(".done"));
+
+      assertThat(inbox.newFolders(folder)).containsExactly("Basic_LinkedInDataExport_11-27-2026");
+      // the timer's next pass does not name it again, and the folder's file stays where it is
+      new app.kith.app.InboxOrphans(inbox, home).run();
+      assertThat(inbox.newFolders(folder)).isEmpty();
+      assertThat(export.resolve("Connections.csv")).exists();
+    }
+  }
+
+  @Test
   void linksInTheInboxOrWhereReportsGoAreNeverFollowed() throws Exception {
     try (Kith kith = new Kith(KithConfig.of(home, Map.of()), Clock.fixed(NOW, ZoneOffset.UTC))) {
       InboxProcessor inbox = new InboxProcessor(Importers.standard(kith), kith.clock());
