@@ -25,6 +25,8 @@ final class Dates {
           + "(?:,?(?:\\s+|-)(\\d{4}|\\d{2}))?");
   /** Apple Contacts and iCloud write a birthday without a year as 1604-MM-DD (X-APPLE-OMIT-YEAR=1604). */
   private static final String APPLE_NO_YEAR = "1604";
+  /** Other address books write one as 0000-MM-DD: there is no year 0. */
+  private static final String ZERO_YEAR = "0000";
   private static final Pattern NO_YEAR = Pattern.compile("--(\\d{2})-?(\\d{2})");
   private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{2,4})");
   /** A birthday without its year: Mailchimp's 03/14, a German 14.03. */
@@ -44,7 +46,7 @@ final class Dates {
       return monthDay(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
     m = ISO.matcher(t);
-    if (m.matches() && m.group(1).equals(APPLE_NO_YEAR)) {
+    if (m.matches() && (m.group(1).equals(APPLE_NO_YEAR) || m.group(1).equals(ZERO_YEAR))) {
       return monthDay(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
     }
     m = SLASHED.matcher(t);

@@ -73,6 +73,15 @@ final class VCardMapper {
         d.notesOnRecord.add("birthday '" + Draft.shorten(shown) + "' is not a day of the year; left out");
       }
     }
+    // a date that is no date (1985-02-30) is kept by ez-vcard as an unparsed property, not a birthday
+    var unparsed = card.getExtendedProperty("BDAY");
+    if (d.birthday == null && card.getBirthdays().isEmpty() && unparsed != null && unparsed.getValue() != null
+        && !unparsed.getValue().isBlank()) {
+      d.birthday = Dates.birthday(unparsed.getValue(), false);
+      if (d.birthday == null) {
+        d.notesOnRecord.add("birthday '" + Draft.shorten(unparsed.getValue().strip()) + "' is not a day of the year; left out");
+      }
+    }
     List<String> notes = new ArrayList<>();
     for (Note n : card.getNotes()) {
       if (n.getValue() != null && !n.getValue().isBlank()) {

@@ -353,8 +353,15 @@ class ContactDecodingTest {
     byte[] file = bytes(
         "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Mo Nica\r\nBDAY:1992-03\r\nEND:VCARD\r\n",
         "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Pro Ton\r\nBDAY;VALUE=text:circa 1980\r\nEND:VCARD\r\n",
-        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Day Only\r\nBDAY:--0415\r\nEND:VCARD\r\n");
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Day Only\r\nBDAY:--0415\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Feb Thirty\r\nBDAY:1985-02-30\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zero Year\r\nBDAY:0000-07-04\r\nEND:VCARD\r\n");
     List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs.get(3).draft().birthday).isNull();
+    assertThat(recs.get(3).draft().notesOnRecord).containsExactly("birthday '1985-02-30' is not a day of the year; left out");
+    // year 0000 stands for "no year", as Apple's 1604 does
+    assertThat(recs.get(4).draft().birthday).isEqualTo("--07-04");
+    assertThat(recs.get(4).draft().notesOnRecord).isEmpty();
     assertThat(recs.get(0).draft().birthday).isNull();
     assertThat(recs.get(0).draft().notesOnRecord).containsExactly("birthday '1992-03' is not a day of the year; left out");
     assertThat(recs.get(1).draft().notesOnRecord).containsExactly("birthday 'circa 1980' is not a day of the year; left out");
