@@ -86,6 +86,23 @@ class ContactsCliTest {
   }
 
   @Test
+  void theOwnersOwnCardInAPhoneExportIsRejectedAsTheOwners() throws Exception {
+    Path vcf = files.resolve("iphone.vcf");
+    Files.writeString(vcf, "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Example;Sam;;;\r\nFN:Sam Example\r\nitem1.EMAIL;type=INTERNET:Sam@Home.example\r\n"
+        + "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.org\r\nEND:VCARD\r\n");
+    Cli.Result r = cli().env("KITH_OWNER_EMAIL", "sam@work.example").env("KITH_OWNER_ALIASES", "sam@home.example")
+        .run("--json", "import", vcf.toString());
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    JsonNode f = json(r).at("/files/0");
+    assertThat(f.get("created").asInt()).isEqualTo(1);
+    assertThat(f.at("/problems/0/where").asText()).isEqualTo("card 1");
+    assertThat(f.at("/problems/0/reason").asText()).startsWith("this is you (kith.owner.email)");
+    // without an owner configured, the same card is a contact like any other
+    Cli.Result other = new Cli(files.resolve("other-home")).run("--json", "import", vcf.toString());
+    assertThat(json(other).at("/files/0/created").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void aBadImportSettingStopsImportAndRunInOneSentence() throws Exception {
     Cli.Result negative = cli().env("KITH_IMPORT_MAX_FIELD_LENGTH", "-5").run("import", EXAMPLES.toString());
     assertThat(negative.exitCode()).isEqualTo(2);

@@ -5,6 +5,7 @@ import app.kith.contacts.Cadence;
 import app.kith.contacts.ContactData;
 import app.kith.contacts.ContactImport;
 import app.kith.contacts.Interactions;
+import app.kith.contacts.Keys;
 import app.kith.ingest.FileImporter;
 import app.kith.ingest.FileReport;
 import app.kith.ingest.ImportRequest;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Contact exports: vCard 2.1/3.0/4.0 and contact CSV (LinkedIn, Google, Outlook, or any CSV
@@ -111,6 +113,7 @@ public final class ContactFileImporter implements FileImporter {
     app.kith.ingest.ImportLimits limits = app.kith.ingest.ImportLimits.of(kith.config());
     int maxField = limits.maxFieldLength();
     long maxPhoto = limits.maxPhotoBytes();
+    Set<String> owner = ownerAddresses(kith.config());
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(8192);
@@ -154,6 +157,8 @@ public final class ContactFileImporter implements FileImporter {
           }
           if (data == null) {
             tally.rejected(rec.where(), rec.draft().reject);
+          } else if (isOwner(data, owner)) {
+            tally.rejected(rec.where(), "this is you (kith.owner.email): Kith keeps in touch with the others");
           } else {
             session.add(data);
           }
@@ -163,6 +168,34 @@ public final class ContactFileImporter implements FileImporter {
       tally.rejectFile("file", "cannot read the file: " + e.getMessage());
     }
     return tally.report();
+  }
+
+  /**
+   * The user's own addresses ({@code kith.owner.email}, {@code kith.owner.aliases}) as e-mail keys.
+   * A phone's full export holds the owner's own card ("My Card" on an iPhone): not someone to keep
+   * in touch with, as the owner is no attendee to follow up either.
+   */
+  static Set<String> ownerAddresses(app.kith.config.KithConfig config) {
+    Set<String> keys = new java.util.HashSet<>();
+    config.find("kith.owner.email").map(Keys::email).ifPresent(keys::add);
+    for (String alias : config.getList("kith.owner.aliases")) {
+      keys.add(Keys.email(alias));
+    }
+    keys.remove(null);
+    keys.remove("");
+    return keys;
+  }
+
+  private static boolean isOwner(ContactData data, Set<String> owner) {
+    if (owner.isEmpty()) {
+      return false;
+    }
+    for (String e : data.emails()) {
+      if (owner.contains(Keys.email(e))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static RecordSource open(Path file, byte[] head, int maxField, long maxPhoto, Tally tally) throws IOException {
