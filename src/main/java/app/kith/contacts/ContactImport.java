@@ -23,7 +23,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 /**
  * Brings the records of one file into the contacts, merging each with the person it already
@@ -46,6 +45,28 @@ public final class ContactImport implements AutoCloseable {
     UNCHANGED
   }
 
+  /** Hears what each record did, in the order the records were added. */
+  @FunctionalInterface
+  public interface Listener {
+    void outcome(Outcome outcome);
+
+    /** A note on the record whose outcome is heard next. */
+    default void note(String note) {}
+  }
+
+  /** A chunk's outcomes, one per record, and the notes of the few records that have one (by index). */
+  private record Resolved(List<Outcome> outcomes, Map<Integer, String> notes) {
+    void tell(Listener listener) {
+      for (int i = 0; i < outcomes.size(); i++) {
+        String note = notes.get(i);
+        if (note != null) {
+          listener.note(note);
+        }
+        listener.outcome(outcomes.get(i));
+      }
+    }
+  }
+
   public static final int CHUNK = 2000;
   private static final int IN_LIST = 500;
 
@@ -57,7 +78,9 @@ public final class ContactImport implements AutoCloseable {
   /** {@link #now} as a SQL literal ({@link Sql#timestampLiteral}), made once. */
   private final String nowLiteral;
   private final LocalDate today;
-  private final Consumer<Outcome> outcomes;
+  private final Listener outcomes;
+  /** A note on the record {@link #resolve} just handled; null for most. */
+  private String note;
   private final List<In> pending = new ArrayList<>(CHUNK);
   /** The people of the chunk being resolved (of the whole run in a dry run); used by one thread at a time. */
   private Working working = new Working();
@@ -76,14 +99,14 @@ public final class ContactImport implements AutoCloseable {
    * one, the writer waited at every chunk for this thread to wake, take the outcomes and hand it the
    * next; a queued chunk lets it go straight on.
    */
-  private final ArrayDeque<Future<List<Outcome>>> inFlight = new ArrayDeque<>();
+  private final ArrayDeque<Future<Resolved>> inFlight = new ArrayDeque<>();
   private static final int IN_FLIGHT = 2;
   /** Set on the writer thread when a chunk fails: the chunks queued after it are then not written. */
   private volatile boolean failed;
 
   public ContactImport(
       Database db, Interactions interactions, String source, boolean dryRun, Instant now, LocalDate today,
-      Consumer<Outcome> outcomes) {
+      Listener outcomes) {
     this(db, interactions, source, dryRun ? new DryRun() : null, now, today, outcomes);
   }
 
@@ -93,7 +116,7 @@ public final class ContactImport implements AutoCloseable {
    */
   public ContactImport(
       Database db, Interactions interactions, String source, DryRun dryRun, Instant now, LocalDate today,
-      Consumer<Outcome> outcomes) {
+      Listener outcomes) {
     this.db = db;
     this.interactions = interactions;
     this.source = source.length() > 500 ? source.substring(0, 500) : source;
@@ -131,8 +154,7 @@ public final class ContactImport implements AutoCloseable {
     pending.clear();
     if (dryRun) {
       awaitAll();
-      List<Outcome> out = db.inTransaction(c -> resolveChunk(c, chunk, lookupIds(c, chunk)));
-      out.forEach(outcomes);
+      db.inTransaction(c -> resolveChunk(c, chunk, lookupIds(c, chunk))).tell(outcomes);
       return;
     }
     while (inFlight.size() >= IN_FLIGHT) {
@@ -148,7 +170,7 @@ public final class ContactImport implements AutoCloseable {
                 return db.inTransaction(
                     c -> {
                       working = new Working();
-                      List<Outcome> out = resolveChunk(c, chunk, lookupIds(c, chunk));
+                      Resolved out = resolveChunk(c, chunk, lookupIds(c, chunk));
                       write(c, working);
                       return out;
                     });
@@ -159,16 +181,24 @@ public final class ContactImport implements AutoCloseable {
             }));
   }
 
-  private List<Outcome> resolveChunk(Connection c, List<In> chunk, Set<Long> candidates) throws SQLException {
+  private Resolved resolveChunk(Connection c, List<In> chunk, Set<Long> candidates) throws SQLException {
     candidates.removeAll(working.loaded.keySet());
     if (!candidates.isEmpty()) {
       load(c, candidates);
     }
     List<Outcome> out = new ArrayList<>(chunk.size());
+    Map<Integer, String> notes = Map.of();
     for (In in : chunk) {
       out.add(resolve(in));
+      if (note != null) {
+        if (notes.isEmpty()) {
+          notes = new HashMap<>();
+        }
+        notes.put(out.size() - 1, note);
+        note = null;
+      }
     }
-    return out;
+    return new Resolved(out, notes);
   }
 
   private void awaitAll() {
@@ -179,9 +209,9 @@ public final class ContactImport implements AutoCloseable {
 
   /** Waits for the oldest chunk in flight and reports its outcomes, or throws what failed it. */
   private void awaitOldest() {
-    Future<List<Outcome>> f = inFlight.poll();
+    Future<Resolved> f = inFlight.poll();
     try {
-      f.get().forEach(outcomes);
+      f.get().tell(outcomes);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while importing contacts", e);
@@ -254,11 +284,25 @@ public final class ContactImport implements AutoCloseable {
   private Outcome resolve(In in) {
     ContactData d = in.d;
     Person p = null;
+    // an address two plainly different people share (an office's, a family's) is no match: each
+    // stays a person of their own, and the address stays with the first
+    String sharedAddress = null;
+    Person sharer = null;
     for (int i = 0; i < in.emailKeys.size(); i++) {
-      p = working.byEmail.get(in.emailKeys.get(i));
-      if (p != null) {
+      Person holder = working.byEmail.get(in.emailKeys.get(i));
+      if (holder != null && Keys.namesClash(in.nameKey, holder.nameKey)) {
+        if (sharer == null) {
+          sharer = holder;
+          sharedAddress = d.emails().get(i);
+        }
+      } else if (holder != null) {
+        p = holder;
         break;
       }
+    }
+    if (sharer != null && p == null) {
+      note = "the address " + sharedAddress + " is also " + sharer.name + "'s, whose name differs: kept as two people,"
+          + " the address with " + sharer.name;
     }
     if (p == null) {
       // a shared number (a family's landline, an office's main line) is no match for someone whose

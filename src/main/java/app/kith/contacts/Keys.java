@@ -201,6 +201,41 @@ public final class Keys {
     return true;
   }
 
+  /**
+   * Whether two name keys plainly name different people, as two who share an office's or a family's
+   * e-mail address: each has two words or more, in Latin letters, and no word of one is a word or an
+   * initial of the other, not even with umlauts written out ("Mueller" is "Müller"). A name of one
+   * word (a first name, a nickname) or in another script never clashes: it may be the same person.
+   */
+  public static boolean namesClash(String a, String b) {
+    if (a == null || b == null || a.indexOf(' ') < 0 || b.indexOf(' ') < 0 || !latinWords(a) || !latinWords(b)) {
+      return false;
+    }
+    for (String w : a.split(" ")) {
+      for (String v : b.split(" ")) {
+        if (v.equals(w) || (w.length() == 1 && v.startsWith(w)) || (v.length() == 1 && w.startsWith(v))
+            || umlautsWrittenOut(v).equals(umlautsWrittenOut(w))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean latinWords(String key) {
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c != ' ' && (c < 'a' || c > 'z')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String umlautsWrittenOut(String word) {
+    return word.replace("ae", "a").replace("oe", "o").replace("ue", "u");
+  }
+
   public static String organization(String org) {
     if (org == null || org.isBlank()) {
       return null;

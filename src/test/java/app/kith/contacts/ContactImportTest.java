@@ -78,6 +78,63 @@ class ContactImportTest {
     });
   }
 
+  /** Imports the records as one file; returns each record's outcome, after the record's note when it has one. */
+  List<String> loadWithNotes(String source, ContactData... records) {
+    List<String> heard = new ArrayList<>();
+    try (ContactImport imp =
+        new ContactImport(db, new Interactions(new Cadence(KithConfig.of(home, Map.of()))), source, false, NOW,
+            LocalDate.of(2026, 1, 5), new ContactImport.Listener() {
+              @Override
+              public void outcome(ContactImport.Outcome outcome) {
+                heard.add(outcome.name());
+              }
+
+              @Override
+              public void note(String note) {
+                heard.add(note);
+              }
+            })) {
+      for (ContactData d : records) {
+        imp.add(d);
+      }
+    }
+    return heard;
+  }
+
+  @Test
+  void anAddressThatPlainlyDifferentPeopleShareKeepsThemApart() {
+    ContactData petra = new ContactData("Petra Novak", List.of("office@novakbau.example.at"), List.of("+43 1 555 0101"), null,
+        "Office Manager", null, null, null);
+    ContactData thomas = new ContactData("Thomas Huber", List.of("Office@NovakBau.example.at"), List.of("+43 664 555 0202"),
+        null, "Bauleiter", null, "Site manager for the Linz project.", null);
+    assertThat(loadWithNotes("phone.vcf", petra, thomas)).containsExactly("CREATED",
+        "the address Office@NovakBau.example.at is also Petra Novak's, whose name differs: kept as two people, the address"
+            + " with Petra Novak", "CREATED");
+    // from a later file too, when the first is stored; and his own records still find him by his number
+    ContactData luis = person("Luis Garcia", List.of("familia@example.es"), List.of(), null);
+    ContactData carmen = person("Carmen Ortega", List.of("familia@example.es", "carmen@example.es"), List.of(), null);
+    loadWithNotes("a.vcf", luis);
+    assertThat(loadWithNotes("b.vcf", carmen, person("Thomas Huber", List.of(), List.of("+43 664 555 0202"), null)))
+        .containsExactly("the address familia@example.es is also Luis Garcia's, whose name differs: kept as two people,"
+            + " the address with Luis Garcia", "CREATED", "MERGED");
+    assertThat(all()).extracting(Contact::name, Contact::emails, Contact::notes).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("Petra Novak", List.of("office@novakbau.example.at"), null),
+        org.assertj.core.groups.Tuple.tuple("Thomas Huber", List.of(), "Site manager for the Linz project."),
+        org.assertj.core.groups.Tuple.tuple("Luis Garcia", List.of("familia@example.es"), null),
+        org.assertj.core.groups.Tuple.tuple("Carmen Ortega", List.of("carmen@example.es"), null));
+
+    // the same person by another form of their name is still one: a shared word, an initial, umlauts
+    // written out, a single name, another script
+    String[][] samePerson = {
+        {"Robert Smith", "Bob Smith"}, {"Jürgen Müller", "Juergen Mueller"}, {"Ann Lee", "A. Kim"}, {"Katarzyna Nowak", "Kasia"},
+        {"王小明", "Xiaoming Wang"}};
+    for (String[] names : samePerson) {
+      String address = names[0].hashCode() + "@example.org";
+      loadWithNotes("x", person(names[0], List.of(address), List.of(), null));
+      assertThat(loadWithNotes("y", person(names[1], List.of(address), List.of(), null))).as(names[1]).containsExactly("MERGED");
+    }
+  }
+
   @Test
   void addressesKeepTheirOrderWhetherOnTheContactRowOrAddedLater() throws Exception {
     load("a", false, person("Lars Henriksen", List.of(), List.of("+47 412 34 567"), null));

@@ -114,6 +114,8 @@ public final class ContactFileImporter implements FileImporter {
     int maxField = limits.maxFieldLength();
     long maxPhoto = limits.maxPhotoBytes();
     Set<String> owner = ownerAddresses(kith.config());
+    // where each record handed to the import is, until its outcome comes back (a few chunks at most)
+    java.util.ArrayDeque<String> waiting = new java.util.ArrayDeque<>();
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(8192);
@@ -134,13 +136,23 @@ public final class ContactFileImporter implements FileImporter {
               request.dryRun() ? dryRun : null,
               kith.clock().instant(),
               LocalDate.ofInstant(kith.clock().instant(), kith.config().zone()),
-              outcome ->
+              new ContactImport.Listener() {
+                @Override
+                public void outcome(ContactImport.Outcome outcome) {
+                  waiting.poll();
                   tally.count(
                       switch (outcome) {
                         case CREATED -> Tally.Outcome.CREATED;
                         case MERGED -> Tally.Outcome.MERGED;
                         case UNCHANGED -> Tally.Outcome.UNCHANGED;
-                      }));
+                      });
+                }
+
+                @Override
+                public void note(String note) {
+                  tally.note(waiting.peek(), note);
+                }
+              });
       try (session) {
         RecordSource.Rec rec;
         while ((rec = source.next()) != null) {
@@ -160,6 +172,7 @@ public final class ContactFileImporter implements FileImporter {
           } else if (isOwner(data, owner)) {
             tally.rejected(rec.where(), "this is you (kith.owner.email): Kith keeps in touch with the others");
           } else {
+            waiting.add(rec.where());
             session.add(data);
           }
         }
