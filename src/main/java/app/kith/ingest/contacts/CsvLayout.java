@@ -30,39 +30,53 @@ final class CsvLayout {
   /** {@code "Bravo Two" <bravo@two.example>} or {@code Bravo Two <bravo@two.example>} in an e-mail column. */
   private static final Pattern NAMED_ADDRESS =
       Pattern.compile("\\s*(?:\"[^\"]*\"|[^\"<>@]*)\\s*<\\s*([^<>\\s@]+@[^<>\\s@]+)\\s*>\\s*");
-  private static final Set<String> NAME = Set.of("name", "display name", "full name", "contact name", "fn", "contact");
-  // Outlook names its columns in the language it runs in: the German, French, Spanish and Dutch
-  // names of the columns Kith reads are listed with the English ones
+  /** Outlook's display form {@code Anna Berg (anna@example.se)}. */
+  private static final Pattern NAME_THEN_ADDRESS =
+      Pattern.compile("\\s*[^()<>@\"]+\\(\\s*([^()<>\\s@]+@[^()<>\\s@]+)\\s*\\)\\s*");
+  private static final Set<String> NAME =
+      Set.of("name", "display name", "full name", "contact name", "fn", "contact", "name (original name)", "attendee name",
+          "participant name", "guest name", "氏名", "名前", "姓名", "이름");
+  // Outlook names its columns in the language it runs in: the German, French, Spanish, Dutch,
+  // Italian, Portuguese, Swedish, Polish and Japanese names of the columns Kith reads are listed with
+  // the English ones
   private static final Set<String> FIRST =
       Set.of("first name", "given name", "firstname", "first", "forename", "givenname", "vorname", "prénom", "prenom",
-          "nombre", "voornaam");
+          "nombre", "voornaam", "förnamn", "fornamn", "imię", "imie", "名");
+  /** Italian and Portuguese "Nome": the first name beside "Cognome" or "Sobrenome", else the whole name. */
+  private static final String NOME = "nome";
   private static final Set<String> MIDDLE =
       Set.of("middle name", "additional name", "middlename", "middle", "weitere vornamen", "deuxième prénom",
-          "segundo nombre", "middelste naam");
+          "segundo nombre", "middelste naam", "tussenvoegsel", "secondo nome", "drugie imię", "mellannamn");
   /** Jr., Sr., III: they tell a father from his son, so they stay in the name. */
   private static final Set<String> SUFFIX =
       Set.of("suffix", "name suffix", "namenszusatz", "suffixe", "sufijo", "achtervoegsel");
   private static final Set<String> LAST =
       Set.of("last name", "family name", "surname", "lastname", "last", "familyname", "nachname", "nom", "apellidos",
-          "achternaam");
+          "achternaam", "familienname", "apellido", "nom de famille", "cognome", "sobrenome", "efternamn", "nazwisko", "姓");
   private static final Set<String> ORG =
       Set.of("company", "organization", "organisation", "org", "employer", "company name", "organization name",
           "organisation name", "business name", "firma", "société", "societe", "entreprise", "organización", "compañía",
           "organisatie", "bedrijf", "account name", "company / organization", "company/organization",
           "company / organisation", "organization / company", "current company", "your company", "works at", "affiliation",
-          "company or organization", "organization or company");
+          "company or organization", "organization or company", "empresa", "unternehmen", "firmenname", "azienda",
+          "società", "societa", "företag", "foretag", "bedrijfsnaam", "nazwa firmy", "会社名", "会社", "勤務先", "公司",
+          "회사");
   private static final Set<String> JOB_TITLE =
       Set.of("job title", "position", "role", "organization title", "organisation title", "jobtitle", "job", "fonction",
           "puesto", "cargo", "functie", "occupation", "designation", "job title at company", "title at company",
-          "your role", "current title", "current position", "job role");
+          "your role", "current title", "current position", "job role", "posizione", "qualifica", "befattning",
+          "stanowisko", "役職", "职位", "직책");
   /** Outlook's "no date": 0/0/00, 0/0/0000, 00.00.0000 and the like. */
   private static final Pattern NO_DATE = Pattern.compile("\\s*0+[/.-]0+[/.-]0+\\s*");
   private static final Set<String> BIRTHDAY =
       Set.of("birthday", "birth date", "date of birth", "bday", "dob", "birthdate", "geburtstag", "geburtsdatum",
-          "anniversaire", "date de naissance", "cumpleaños", "fecha de nacimiento", "verjaardag");
+          "anniversaire", "date de naissance", "cumpleaños", "fecha de nacimiento", "verjaardag", "compleanno",
+          "data di nascita", "aniversário", "aniversario", "data de nascimento", "födelsedag", "urodziny", "data urodzenia",
+          "誕生日", "生日", "생일");
   private static final Set<String> NOTES =
       Set.of("notes", "note", "comments", "comment", "notizen", "notiz", "remarques", "notas", "notities", "description",
-          "intro");
+          "intro", "bemerkung", "bemerkungen", "anmerkungen", "anteckningar", "uwagi", "observações", "observacoes", "メモ",
+          "备注", "메모");
   private static final Set<String> NICKNAME = Set.of("nickname", "nick name", "file as");
   /** The day someone entered the network: LinkedIn's connection, a badge scan at an event. */
   private static final Set<String> SINCE =
@@ -141,8 +155,14 @@ final class CsvLayout {
           }
           l.known++;
         }
-      } else if (NAME.contains(c)) {
+      } else if (c.equals("name") && h.stream().anyMatch(FIRST::contains) && h.stream().noneMatch(LAST::contains)) {
+        l.last = i; // a German list's "Name" beside "Vorname" is the family name
+        l.known++;
+      } else if (NAME.contains(c) || (c.equals(NOME) && h.stream().noneMatch(LAST::contains))) {
         l.name = l.name < 0 ? i : l.name;
+        l.known++;
+      } else if (c.equals(NOME)) {
+        l.first = i;
         l.known++;
       } else if (FIRST.contains(c)) {
         l.first = i;
@@ -159,7 +179,7 @@ final class CsvLayout {
         l.known++;
       } else if (c.equals("title") && meetup) {
         l.known++; // a column Meetup's member list is known by, and left out
-      } else if (JOB_TITLE.contains(c) || (c.equals("title") && !hasJobTitle && !honorific(h, i))) {
+      } else if (JOB_TITLE.contains(c) || (TITLE.contains(c) && !hasJobTitle && !honorific(h, i))) {
         l.title = l.title < 0 ? i : l.title;
         l.known++;
       } else if (c.endsWith("?") && asksFor(c, ORG_QUESTION) && !asksFor(c, "email", "e-mail", "phone")) {
@@ -237,6 +257,9 @@ final class CsvLayout {
     return false;
   }
 
+  /** "Title", and French Outlook's "Titre", which it writes twice: the honorific, then the job title. */
+  private static final Set<String> TITLE = Set.of("title", "titre");
+
   /** Outlook's "Title" is the honorific (Dr., Ms.) and comes right before "First Name"; a CRM's is the job. */
   private static boolean honorific(List<String> h, int i) {
     return i + 1 < h.size() && FIRST.contains(h.get(i + 1));
@@ -266,18 +289,24 @@ final class CsvLayout {
   private static boolean isEmail(String c) {
     // the address's type (SMTP, EX) and display name sit in columns of their own
     if (c.contains("typ") || c.contains("tipo") || c.contains("label") || c.contains("display") || c.contains("angezeigt")
-        || c.contains("nom ") || c.contains("nombre") || c.contains("weergave") || aboutTheValue(c)) {
+        || c.contains("nom ") || c.contains("nombre") || c.contains("weergave") || c.contains("wyświetlana")
+        || c.contains("visualizzato") || c.contains("visningsnamn") || c.contains("exibição") || c.contains("exibicao")
+        || c.contains("表示名") || aboutTheValue(c)) {
       return false;
     }
     return c.contains("e-mail") || c.contains("email") || c.equals("mail") || c.startsWith("mail ") || c.endsWith(" mail")
-        || c.contains("messagerie") || c.contains("correo");
+        || c.contains("messagerie") || c.contains("correo") || c.contains("courriel") || c.contains("e-post")
+        || c.contains("posta elettronica") || c.contains("メール") || c.contains("邮件") || c.contains("邮箱")
+        || c.contains("이메일");
   }
 
   private static final Set<String> PHONE_WORDS =
       Set.of("phone", "mobile", "tel", "telephone", "cell", "cellphone", "handy", "phones", "telefon", "mobiltelefon",
           "téléphone", "portable", "teléfono", "telefono", "móvil", "movil", "telefoon", "mobiel", "mobieltje", "mobil",
           "mobilnummer", "telefonnummer", "handynummer", "rufnummer", "festnetz", "celular", "telefoonnummer",
-          "mobielnummer", "gsm", "cellulare", "cellulaire", "phonenumber", "mobilephone", "mobilenumber");
+          "mobielnummer", "gsm", "cellulare", "cellulaire", "phonenumber", "mobilephone", "mobilenumber", "telefone",
+          "whatsapp", "komórka", "telefonu", "携帯電話", "電話", "電話番号", "携帯", "手机",
+          "电话", "휴대폰", "전화");
 
   private static boolean isPhone(String c) {
     // Outlook's "Company Main Phone" is the switchboard, shared by everyone there: not the person's
@@ -433,6 +462,9 @@ final class CsvLayout {
           continue;
         }
         Matcher named = NAMED_ADDRESS.matcher(value);
+        if (!named.matches()) {
+          named = NAME_THEN_ADDRESS.matcher(value);
+        }
         if (named.matches()) {
           d.notesOnRecord.add("e-mail '" + Draft.shorten(value) + "' has a display name; the address " + named.group(1) + " is kept");
           value = named.group(1);

@@ -29,6 +29,8 @@ final class Dates {
   private static final String ZERO_YEAR = "0000";
   private static final Pattern NO_YEAR = Pattern.compile("--(\\d{2})-?(\\d{2})");
   private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{2,4})");
+  /** The Dutch 14-3-1985: day first, unless the numbers say otherwise. */
+  private static final Pattern DASHED = Pattern.compile("(\\d{1,2})-(\\d{1,2})-(\\d{4})");
   /** A birthday without its year: Mailchimp's 03/14, a German 14.03. */
   private static final Pattern SLASHED_NO_YEAR = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})\\.?");
 
@@ -96,6 +98,11 @@ final class Dates {
         int y = fullYear(Integer.parseInt(m.group(3)), m.group(3).length());
         boolean dotted = t.indexOf('.') >= 0; // 02.01.1990 is European: day first
         return monthFirst(a, b, monthFirst && !dotted) ? valid(y, a, b) : valid(y, b, a);
+      }
+      m = DASHED.matcher(t);
+      if (m.matches()) {
+        int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(2)), y = Integer.parseInt(m.group(3));
+        return monthFirst(a, b, false) ? valid(y, a, b) : valid(y, b, a);
       }
       return null;
     } catch (DateTimeException | NumberFormatException e) {

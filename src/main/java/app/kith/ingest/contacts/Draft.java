@@ -180,7 +180,8 @@ final class Draft {
 
   /**
    * A name from its parts: given names first, or the family name first when the name is written in
-   * Chinese, Japanese or Korean script (山田 太郎), as people there write it.
+   * Chinese, Japanese or Korean script, as people there write it: without a space in Chinese
+   * characters or Hangul (王小明, 김민준), with one beside kana (佐藤 まゆみ).
    */
   static String joinName(String given, String middle, String family) {
     List<String> parts = new ArrayList<>(3);
@@ -190,7 +191,17 @@ final class Draft {
         parts.add(p.strip());
       }
     }
-    return parts.isEmpty() ? null : String.join(" ", parts);
+    if (parts.isEmpty()) {
+      return null;
+    }
+    return String.join(familyFirst && parts.stream().allMatch(Draft::hanOrHangulOnly) ? "" : " ", parts);
+  }
+
+  private static boolean hanOrHangulOnly(String s) {
+    return s.codePoints().allMatch(c -> {
+      Character.UnicodeScript script = Character.UnicodeScript.of(c);
+      return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HANGUL;
+    });
   }
 
   private static boolean eastAsian(String s) {

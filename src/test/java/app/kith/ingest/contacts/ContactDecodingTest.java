@@ -233,9 +233,12 @@ class ContactDecodingTest {
     byte[] file = bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nN:山田;太郎;;;\r\nTEL:+81 90 1234 5678\r\nEND:VCARD\r\n"
         .getBytes(StandardCharsets.UTF_8), "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Doe;John;Q.;Dr.;\r\nEND:VCARD\r\n");
     List<RecordSource.Rec> recs = cards(file);
-    assertThat(recs.get(0).draft().name).isEqualTo("山田 太郎");
+    assertThat(recs.get(0).draft().name).isEqualTo("山田太郎");
     assertThat(recs.get(1).draft().name).isEqualTo("Dr. John Q. Doe");
-    assertThat(Draft.joinName("太郎", null, "山田")).isEqualTo("山田 太郎");
+    assertThat(Draft.joinName("太郎", null, "山田")).isEqualTo("山田太郎");
+    assertThat(Draft.joinName("민준", null, "김")).isEqualTo("김민준");
+    assertThat(Draft.joinName("まゆみ", null, "佐藤")).isEqualTo("佐藤 まゆみ");
+    assertThat(Draft.joinName("Wei", null, "王")).isEqualTo("王 Wei");
     assertThat(Draft.joinName("Ada", "", "Lovelace")).isEqualTo("Ada Lovelace");
     assertThat(Draft.joinName(" ", null, null)).isNull();
   }

@@ -404,6 +404,54 @@ class ContactFormatTest {
     return out;
   }
 
+  /** Each record as "name | emails | phones | organization | title | birthday". */
+  static List<String> fields(java.nio.file.Path file, String text) throws Exception {
+    List<String> out = new java.util.ArrayList<>();
+    for (RecordSource.Rec r : recs(file, text)) {
+      ContactData d = r.reject() == null ? r.draft().finish(10_000) : null;
+      out.add(d == null ? "rejected" : String.join(" | ", String.valueOf(d.name()), String.join(", ", d.emails()),
+          String.join(", ", d.phones()), String.valueOf(d.organization()), String.valueOf(d.title()), String.valueOf(d.birthday())));
+    }
+    return out;
+  }
+
+  @Test
+  void outlookInMoreLanguagesAndHandMadeListsInTheirOwn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    assertThat(fields(dir.resolve("it.csv"), "\"Nome\";\"Cognome\";\"Società\";\"Posizione\";\"Cellulare\";\"Compleanno\";"
+        + "\"Indirizzo posta elettronica\";\"Nome visualizzato posta elettronica\"\r\n\"Giovanni\";\"D'Alessandro\";\"Fiat S.p.A.\";"
+        + "\"Responsabile acquisti\";\"+39 333 7654321\";\"14/03/1985\";\"g.dalessandro@example.it\";\"Giovanni D'Alessandro\"\r\n"))
+        .containsExactly("Giovanni D'Alessandro | g.dalessandro@example.it | +39 333 7654321 | Fiat S.p.A. | Responsabile acquisti"
+            + " | 1985-03-14");
+    assertThat(fields(dir.resolve("sv.csv"), "Förnamn;Efternamn;Företag;Befattning;Mobiltelefon;Födelsedag;E-postadress\r\n"
+        + "Åsa;Lindström;Ericsson AB;Säljchef;070-123 45 67;1980-05-17;asa@example.se\r\n"))
+        .containsExactly("Åsa Lindström | asa@example.se | 070-123 45 67 | Ericsson AB | Säljchef | 1980-05-17");
+    assertThat(fields(dir.resolve("pt.csv"), "Nome;Sobrenome;Empresa;Cargo;Telefone comercial;Aniversário;Endereço de email\r\n"
+        + "João;Silva;Petrobras;Engenheiro;+55 21 3224 5000;1979-12-01;joao@example.com.br\r\n"))
+        .containsExactly("João Silva | joao@example.com.br | +55 21 3224 5000 | Petrobras | Engenheiro | 1979-12-01");
+    // Polish Outlook's display-name column is not the address
+    assertThat(fields(dir.resolve("pl.csv"), "Imię;Nazwisko;Firma;Adres e-mail;Typ e-mail;Nazwa wyświetlana e-mail\r\n"
+        + "Lukasz;Wojcik;PKO BP;lukasz@example.pl;SMTP;Lukasz Wojcik (lukasz@example.pl)\r\n"))
+        .containsExactly("Lukasz Wojcik | lukasz@example.pl |  | PKO BP | null | null");
+    // French Outlook writes "Titre" twice: the honorific before the first name, then the job title
+    assertThat(fields(dir.resolve("fr.csv"), "Titre,Prénom,Nom,Société ,Titre,Adresse de messagerie\r\n"
+        + "M.,François,Lefèvre,Société Générale,Directeur financier,f.lefevre@example.fr\r\n"))
+        .containsExactly("François Lefèvre | f.lefevre@example.fr |  | Société Générale | Directeur financier | null");
+    // a German list's "Name" beside "Vorname" is the family name; the Dutch "tussenvoegsel" sits in between
+    assertThat(fields(dir.resolve("de.csv"), "Name;Vorname;E-Mail;Unternehmen;Bemerkung\r\nMüller;Hans;hans@example.de;Bosch;x\r\n"))
+        .containsExactly("Hans Müller | hans@example.de |  | Bosch | null | null");
+    assertThat(fields(dir.resolve("nl.csv"), "Achternaam;Voornaam;Tussenvoegsel;Bedrijfsnaam;Verjaardag\r\nBerg;Jan;van den;Philips;14-3-1985\r\n"))
+        .containsExactly("Jan van den Berg |  |  | Philips | null | 1985-03-14");
+    // Japanese headers; Zoom's participant list; Outlook's "Name (address)" form in an e-mail cell
+    assertThat(fields(dir.resolve("ja.csv"), "姓,名,メールアドレス,携帯電話,会社名,役職\r\n山田,太郎,taro@example.jp,090-1234-5678,ソニー,部長\r\n"))
+        .containsExactly("山田太郎 | taro@example.jp | 090-1234-5678 | ソニー | 部長 | null");
+    assertThat(fields(dir.resolve("zoom.csv"), "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\r\n"
+        + "Dimitra Papadopoulou,dimitra@example.gr,03/21/2024 09:01:12 AM,03/21/2024 10:00:40 AM,60\r\n"))
+        .containsExactly("Dimitra Papadopoulou | dimitra@example.gr |  | null | null | null");
+    assertThat(rows(dir.resolve("paren.csv"), "Name,Email,Phone\r\nAnna Berg,Anna Berg (anna@example.se),+46 70 1234567\r\n"))
+        .containsExactly("row 2: Anna Berg <anna@example.se> null [e-mail 'Anna Berg (anna@example.se)' has a display name;"
+            + " the address anna@example.se is kept]");
+  }
+
   static List<String> birthdays(java.nio.file.Path file, String text) throws Exception {
     return recs(file, text).stream().map(r -> r.draft().birthday).toList();
   }
@@ -426,6 +474,10 @@ class ContactFormatTest {
     assertThat(Dates.birthday("4/7/1979", true)).isEqualTo("1979-04-07");
     assertThat(Dates.birthday("20/01/1991", true)).isEqualTo("1991-01-20");
     assertThat(Dates.birthday("02.01.1990", true)).isEqualTo("1990-01-02");
+    // Dutch Outlook's d-M-yyyy, day first even in a month-first file unless the numbers say otherwise
+    assertThat(Dates.birthday("14-3-1985", true)).isEqualTo("1985-03-14");
+    assertThat(Dates.birthday("4-7-1979", true)).isEqualTo("1979-07-04");
+    assertThat(Dates.birthday("3-14-1985", false)).isEqualTo("1985-03-14");
     assertThat(Dates.birthday("0/0/00", true)).isNull();
     assertThat(Dates.birthday("--0229", false)).isEqualTo("--02-29");
     assertThat(Dates.birthday("19781229", false)).isEqualTo("1978-12-29");
