@@ -163,6 +163,9 @@ public final class ContactFileImporter implements FileImporter {
             tally.rejected(rec.where(), rec.reject());
             continue;
           }
+          if (rec.noteOnly()) {
+            continue;
+          }
           ContactData data = rec.draft().finish(maxField);
           for (String note : rec.draft().notesOnRecord) {
             tally.note(rec.where(), note);
