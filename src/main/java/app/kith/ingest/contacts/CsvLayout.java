@@ -122,7 +122,7 @@ final class CsvLayout {
     CsvLayout l = new CsvLayout(format, false, h.size());
     boolean hasJobTitle = h.stream().anyMatch(JOB_TITLE::contains);
     // Yahoo Mail names its phone columns "Home", "Work", "Mobile", "Other" beside "Yahoo! Phone"
-    boolean yahoo = h.contains("yahoo! phone");
+    boolean yahoo = h.contains("yahoo! phone") || h.contains("yahoo phone");
     // Meetup's member list: "Title" is the member's role in the group (Organizer, Event Host)
     boolean meetup = h.contains("member id") && h.stream().anyMatch(c -> c.startsWith("joined group"));
     // Mailchimp's audience writes its birthdays MM/DD

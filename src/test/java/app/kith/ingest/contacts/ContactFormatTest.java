@@ -565,6 +565,10 @@ class ContactFormatTest {
         + "Maria,Luisa,García,,maria@example.es,+34 912 345 678,(510) 555-0188,555-0199,555-0198,+34 600 111 222,,,CTO,Acme\n");
     assertThat(yahoo.name).isEqualTo("Maria Luisa García");
     assertThat(yahoo.phones).containsExactly("+34 912 345 678", "(510) 555-0188", "+34 600 111 222");
+    // newer exports write the column without the exclamation mark
+    assertThat(firstRow("\"First\",\"Last\",\"Email\",\"Home\",\"Work\",\"Mobile\",\"Yahoo Phone\"\n"
+        + "\"Giulia\",\"Rossi\",\"giulia@example.it\",\"+39 06 1234 5678\",\"\",\"+39 333 123 4567\",\"\"\n").phones)
+        .containsExactly("+39 06 1234 5678", "+39 333 123 4567");
     // without Yahoo's own column, "Home" and "Work" are no phones
     assertThat(firstRow("Name,Email,Home,Work\nAda,ada@example.com,Berlin,Acme\n").phones).isEmpty();
     Draft meetup = firstRow("Name,Member ID,Title,Location,Joined Group on,Last visited group on\n"
