@@ -135,7 +135,36 @@ public final class TextEncodings {
     if (runs > 0 && inRuns >= runs * 3.5 && decodesCleanly(b, off, len, SHIFT_JIS)) {
       return SHIFT_JIS;
     }
-    return WINDOWS_1252;
+    return runs > 0 && japaneseWords(b, off, len) ? SHIFT_JIS : WINDOWS_1252;
+  }
+
+  /**
+   * Whether the bytes read as Shift_JIS give Japanese words: kanji and kana side by side. A second
+   * byte of Shift_JIS can be ASCII ("ソ" is 0x83 0x5C), which cuts the runs {@link #legacy} counts;
+   * Western accents read as Shift_JIS give a lone kanji between Latin letters ("Ren" + 0xE9 0x65).
+   */
+  private static boolean japaneseWords(byte[] b, int off, int len) {
+    if (!decodesCleanly(b, off, len, SHIFT_JIS)) {
+      return false;
+    }
+    String text = new String(b, off, len, SHIFT_JIS);
+    int japanese = 0, together = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (japanese(text.charAt(i))) {
+        japanese++;
+        if ((i > 0 && japanese(text.charAt(i - 1))) || (i + 1 < text.length() && japanese(text.charAt(i + 1)))) {
+          together++;
+        }
+      }
+    }
+    return japanese >= 2 && together >= japanese * 0.8;
+  }
+
+  private static boolean japanese(char c) {
+    Character.UnicodeScript s = Character.UnicodeScript.of(c);
+    // not the half-width katakana (U+FF61-FF9F) that single Western bytes 0xA1-0xDF become
+    return (s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA)
+        && (c < 0xFF61 || c > 0xFF9F);
   }
 
   static final Charset MAC_ROMAN = Charset.forName("x-MacRoman");
@@ -164,7 +193,45 @@ public final class TextEncodings {
         latin++;
       }
     }
-    return mac >= 2 && latin == 0 ? MAC_ROMAN : legacy;
+    if (mac >= 2 && latin == 0) {
+      return MAC_ROMAN;
+    }
+    return centralEuropean(b, off, len) ? WINDOWS_1250 : legacy;
+  }
+
+  static final Charset WINDOWS_1250 = Charset.forName("windows-1250");
+
+  /**
+   * Bytes that are letters in windows-1250 (Polish, Slovak, Czech...) but signs in windows-1252:
+   * Ł ł Ą ą Ż ź Ľ ľ Ť ť Ź (as £ ³ ¥ ¹ ¯ Ÿ ¼ ¾ and three unassigned bytes). Two of them next to
+   * letters ("£ukasz", "Micha³") make the file windows-1250. A Czech text with none of them (ř, č, ě
+   * are è, ø, ì there) still reads as windows-1252.
+   */
+  private static final String CENTRAL_EUROPEAN_LETTERS =
+      "\u00A3\u00B3\u00A5\u00B9\u00AF\u009F\u00BC\u00BE\u008D\u009D\u008F";
+
+  private static boolean centralEuropean(byte[] b, int off, int len) {
+    int letters = 0;
+    for (int i = off; i < off + len && letters < 2; i++) {
+      int c = b[i] & 0xFF;
+      if (c >= 0x80 && CENTRAL_EUROPEAN_LETTERS.indexOf((char) c) >= 0
+          && (letterByte(b, i - 1, off, len) || letterByte(b, i + 1, off, len))) {
+        letters++;
+      }
+    }
+    return letters >= 2;
+  }
+
+  /** An ASCII letter, or a byte that is a letter in both code pages (é, ó, ś, š). */
+  private static boolean letterByte(byte[] b, int i, int off, int len) {
+    if (asciiLetter(b, i, off, len)) {
+      return true;
+    }
+    if (i < off || i >= off + len) {
+      return false;
+    }
+    int c = b[i] & 0xFF;
+    return c >= 0xC0 && c != 0xD7 && c != 0xF7 || c == 0x8A || c == 0x8C || c == 0x8E || c == 0x9A || c == 0x9C || c == 0x9E;
   }
 
   /** The bytes windows-1252 uses for quotes, dashes, the euro, the ellipsis and the like. */

@@ -269,6 +269,27 @@ class ContactDecodingTest {
   }
 
   @Test
+  void centralEuropeanAndJapaneseExcelCsvsAreReadInTheirCodePages() throws Exception {
+    Charset cp1250 = Charset.forName("windows-1250");
+    byte[] polish = "Imię;Nazwisko;Firma;Adres e-mail\r\nŁukasz;Wójcik;Żabka Polska;lukasz@example.pl\r\nŚwiętosław;Źdźbło;Łódź Ślusarnia;s@example.pl\r\n"
+        .getBytes(cp1250);
+    assertThat(TextEncodings.legacyFile(polish, 0, polish.length)).isEqualTo(cp1250);
+    byte[] slovak = "Name,Company\r\nĽubomír Ťažký,Slovnaft\r\nĽudmila Kováčová,Tatra banka\r\n".getBytes(cp1250);
+    assertThat(TextEncodings.legacyFile(slovak, 0, slovak.length)).isEqualTo(cp1250);
+    // Western text keeps windows-1252, even with a French œ or a pound sign
+    byte[] french = "Name,Notes\r\nAnaïs Lefèvre,sœur de Loïc; £20 owed\r\nRenée Dürr,cœur\r\n".getBytes(TextEncodings.WINDOWS_1252);
+    assertThat(TextEncodings.legacyFile(french, 0, french.length)).isEqualTo(TextEncodings.WINDOWS_1252);
+    // Shift_JIS, whose second bytes can be ASCII ("ソ" is 0x83 0x5C): its header and its names
+    byte[] sjis = "姓,名,メールアドレス,会社名\r\n山田,太郎,taro@example.jp,株式会社ソニー\r\n".getBytes(TextEncodings.SHIFT_JIS);
+    assertThat(TextEncodings.legacyFile(sjis, 0, sjis.length)).isEqualTo(TextEncodings.SHIFT_JIS);
+    byte[] mixed = "Name,Email,Company\r\n山田太郎,taro@example.jp,株式会社ソニー\r\n".getBytes(TextEncodings.SHIFT_JIS);
+    assertThat(TextEncodings.legacyFile(mixed, 0, mixed.length)).isEqualTo(TextEncodings.SHIFT_JIS);
+    Path file = dir.resolve("sjis.csv");
+    Files.write(file, sjis);
+    assertThat(ContactFormatTest.fields(file, null)).containsExactly("山田太郎 | taro@example.jp |  | 株式会社ソニー | null | null");
+  }
+
+  @Test
   void aNoteInBase64IsDecoded() throws Exception {
     String note = java.util.Base64.getEncoder().encodeToString("Élève française, très sympa".getBytes(StandardCharsets.UTF_8));
     byte[] file = bytes("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Old Phone\r\nnote;ENCODING=BASE64;CHARSET=UTF-8:" + note.substring(0, 20)

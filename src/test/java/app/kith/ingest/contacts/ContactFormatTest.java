@@ -468,9 +468,11 @@ class ContactFormatTest {
     return recs(file, text).stream().map(r -> r.draft().birthday).toList();
   }
 
-  /** Every record of the text, written to the file and read as a contact CSV. */
+  /** Every record of the text (or, with none, of the file as it is), written to the file and read as a contact CSV. */
   static List<RecordSource.Rec> recs(java.nio.file.Path file, String text) throws Exception {
-    java.nio.file.Files.writeString(file, text);
+    if (text != null) {
+      java.nio.file.Files.writeString(file, text);
+    }
     byte[] head = java.nio.file.Files.readAllBytes(file);
     List<RecordSource.Rec> out = new java.util.ArrayList<>();
     try (CsvSource s = new CsvSource(file, CsvSource.sniff(file, head, head.length))) {
