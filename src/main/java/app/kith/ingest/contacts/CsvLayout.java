@@ -34,7 +34,8 @@ final class CsvLayout {
   private static final Pattern NAME_THEN_ADDRESS =
       Pattern.compile("\\s*[^()<>@\"]+\\(\\s*([^()<>\\s@]+@[^()<>\\s@]+)\\s*\\)\\s*");
   private static final Set<String> NAME =
-      Set.of("name", "display name", "full name", "contact name", "fn", "contact", "name (original name)", "attendee name",
+      Set.of("name", "display name", "full name", "contact name", "fn", "contact", "name (original name)",
+          "user name (original name)", "attendee name",
           "participant name", "guest name", "氏名", "名前", "姓名", "이름");
   // Outlook names its columns in the language it runs in: the German, French, Spanish, Dutch,
   // Italian, Portuguese, Swedish, Polish and Japanese names of the columns Kith reads are listed with
@@ -98,6 +99,8 @@ final class CsvLayout {
   private boolean usDates;
   /** Kith's own `export --format csv`: its names are read as they were stored. */
   private boolean kithExport;
+  /** Zoom's "Name (Original Name)" column, see {@link #originalName}. */
+  private boolean zoomNames;
 
   /** A multi-valued column: its value, its type/label column (or -1), its order. */
   private record Column(int value, int type, int order, boolean primary) {}
@@ -159,6 +162,7 @@ final class CsvLayout {
         l.last = i; // a German list's "Name" beside "Vorname" is the family name
         l.known++;
       } else if (NAME.contains(c) || (c.equals(NOME) && h.stream().noneMatch(LAST::contains))) {
+        l.zoomNames |= l.name < 0 && c.endsWith("(original name)");
         l.name = l.name < 0 ? i : l.name;
         l.known++;
       } else if (c.equals(NOME)) {
@@ -436,10 +440,21 @@ final class CsvLayout {
     return br >= 0 && v.indexOf(delimiter, br) >= 0;
   }
 
+  /** Zoom's "Display Name (Original Name)" of someone who renamed themselves in the meeting: the original. */
+  private static final Pattern RENAMED = Pattern.compile("[^()]+\\(([^()]+)\\)\\s*");
+
+  private String originalName(String value) {
+    if (!zoomNames || value == null) {
+      return value;
+    }
+    Matcher m = RENAMED.matcher(value);
+    return m.matches() && !m.group(1).isBlank() ? m.group(1).strip() : value;
+  }
+
   /** The record's fields; multi-values split on " ::: ", "* " marks the primary one. */
   Draft map(List<String> cells) {
     Draft d = new Draft();
-    d.name = kithExport ? cell(cells, name) : familyNameFirst(cell(cells, name)); // Kith's own names as stored
+    d.name = kithExport ? cell(cells, name) : familyNameFirst(originalName(cell(cells, name))); // Kith's own names as stored
     if (d.name == null) {
       String joined = Draft.joinName(cell(cells, first), cell(cells, middle), cell(cells, last));
       String sfx = cell(cells, suffix);

@@ -449,8 +449,10 @@ class ContactFormatTest {
     assertThat(fields(dir.resolve("ja.csv"), "姓,名,メールアドレス,携帯電話,会社名,役職\r\n山田,太郎,taro@example.jp,090-1234-5678,ソニー,部長\r\n"))
         .containsExactly("山田太郎 | taro@example.jp | 090-1234-5678 | ソニー | 部長 | null");
     assertThat(fields(dir.resolve("zoom.csv"), "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\r\n"
-        + "Dimitra Papadopoulou,dimitra@example.gr,03/21/2024 09:01:12 AM,03/21/2024 10:00:40 AM,60\r\n"))
-        .containsExactly("Dimitra Papadopoulou | dimitra@example.gr |  | null | null | null");
+        + "Dimitra Papadopoulou,dimitra@example.gr,03/21/2024 09:01:12 AM,03/21/2024 10:00:40 AM,60\r\n"
+        + "iPhone de Luis (Luis Ortega),luis@example.mx,03/21/2024 09:02:00 AM,03/21/2024 10:00:40 AM,59\r\n"))
+        .containsExactly("Dimitra Papadopoulou | dimitra@example.gr |  | null | null | null",
+            "Luis Ortega | luis@example.mx |  | null | null | null");
     // a Salesforce report's footer is no contact, and where it starts the file ends
     assertThat(rows(dir.resolve("salesforce.csv"), "\"Contact Name\",\"Account Name\",\"Email\"\r\n"
         + "\"Aoife Ní Bhriain\",\"Initech\",\"aoife@initech.example\"\r\n\"\"\r\n\"Confidential Information - Do Not Distribute\"\r\n"
