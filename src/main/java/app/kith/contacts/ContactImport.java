@@ -322,7 +322,7 @@ public final class ContactImport implements AutoCloseable {
       }
     }
     if (p == null && in.nameOrg != null) {
-      p = working.byNameOrg.get(in.nameOrg);
+      p = byName(in);
     }
     if (p == null) {
       p = new Person();
@@ -339,6 +339,56 @@ public final class ContactImport implements AutoCloseable {
     }
     boolean changed = p.merge(in, source, working);
     return changed ? Outcome.MERGED : Outcome.UNCHANGED;
+  }
+
+  /**
+   * Someone of the same name (every stored person with the name is loaded for the chunk, so this sees
+   * them all), at the same organisation, or where one side has none: a phone's "José Ramírez" is
+   * LinkedIn's "José Ramírez, Verde Energía" when no one else has the name. Two people of the name at
+   * two organisations stay apart, and a record without one then matches neither, unless this very
+   * file brought it there before: a file imported again finds whom it found the first time.
+   */
+  private Person byName(In in) {
+    Person exact = working.byNameOrg.get(in.nameOrg);
+    List<Person> same = working.byName.get(in.nameKey);
+    if (same == null || same.size() == 1) {
+      // the common case: no one, or one person, of the name
+      Person only = same == null ? null : same.get(0);
+      return exact != null ? exact : only != null && oneWithoutOrganization(in, only) ? only : null;
+    }
+    List<Person> candidates = new ArrayList<>(same.size());
+    for (Person q : same) {
+      if (q == exact || oneWithoutOrganization(in, q)) {
+        candidates.add(q);
+      }
+    }
+    if (exact != null && exact.sources.contains(source)) {
+      return exact;
+    }
+    Person fromHere = null;
+    int found = 0;
+    for (Person q : candidates) {
+      if (q.sources.contains(source)) {
+        fromHere = q;
+        found++;
+      }
+    }
+    if (found == 1) {
+      return fromHere;
+    }
+    for (Person q : candidates) {
+      if (q.sources.contains(source) && q.keeps(in, source)) {
+        return q;
+      }
+    }
+    if (exact != null) {
+      return exact;
+    }
+    return candidates.size() == 1 ? candidates.get(0) : null;
+  }
+
+  private static boolean oneWithoutOrganization(In in, Person q) {
+    return (in.orgKey == null) != (q.orgKey == null);
   }
 
   static String nameOrgKey(String name, String org) {
@@ -628,6 +678,8 @@ public final class ContactImport implements AutoCloseable {
     /** Everyone with the number, in the order they were met: a number can be shared. */
     final Map<String, List<Person>> byPhone = new HashMap<>();
     final Map<String, Person> byNameOrg = new HashMap<>();
+    /** Everyone of the chunk (or the dry run) by name key alone, for {@link #sameNameOneWithoutOrganization}. */
+    final Map<String, List<Person>> byName = new HashMap<>();
     final Map<Long, Person> loaded = new LinkedHashMap<>();
     final List<Person> fresh = new ArrayList<>();
     final Set<String> lookedUpEmails = new HashSet<>();
@@ -650,6 +702,23 @@ public final class ContactImport implements AutoCloseable {
       String no = p.nameOrgKey();
       if (no != null) {
         byNameOrg.putIfAbsent(no, p);
+        addName(p.nameKey, p);
+      }
+    }
+
+    void addName(String nameKey, Person p) {
+      if (nameKey != null) {
+        List<Person> same = byName.computeIfAbsent(nameKey, k -> new ArrayList<>(1));
+        if (!same.contains(p)) {
+          same.add(p);
+        }
+      }
+    }
+
+    void removeName(String nameKey, Person p) {
+      List<Person> same = nameKey == null ? null : byName.get(nameKey);
+      if (same != null) {
+        same.remove(p);
       }
     }
   }
@@ -739,6 +808,27 @@ public final class ContactImport implements AutoCloseable {
       return nameKey == null ? null : nameKey + "\u0000" + (orgKey == null ? "" : orgKey);
     }
 
+    /**
+     * Whether merging the record would change nothing: its addresses, numbers and source are here,
+     * and each field it has is filled already (a merge only fills what is empty).
+     */
+    boolean keeps(In in, String source) {
+      ContactData d = in.d;
+      for (int i = 0; i < in.emailKeys.size(); i++) {
+        if (!emailKeys.contains(in.emailKeys.get(i))) {
+          return false;
+        }
+      }
+      for (int i = 0; i < in.phoneKeys.size(); i++) {
+        if (in.phoneKeys.get(i) != null && !phoneKeys.contains(in.phoneKeys.get(i)) && !hasOtherForm(in.phoneProbes[i])) {
+          return false;
+        }
+      }
+      return sources.contains(source) && (d.organization() == null || organization != null) && (d.title() == null || title != null)
+          && (d.birthday() == null || birthday != null) && (d.notes() == null || notes != null)
+          && (d.since() == null || (since != null && !d.since().isBefore(since)));
+    }
+
     /** Adds what is new; returns whether anything changed. */
     boolean merge(In in, String source, Working w) {
       ContactData d = in.d;
@@ -766,11 +856,17 @@ public final class ContactImport implements AutoCloseable {
         }
       }
       boolean hadName = name != null, hadOrg = organization != null;
-      // the key this person is found by so far: it goes when a filled-in name or organisation changes it
-      String oldNameOrg = hadName && !hadOrg ? nameOrgKey() : null;
+      // the keys this person is found by so far: they go when a filled-in or fuller name, or a
+      // filled-in organisation, changes them
+      String oldNameOrg = hadName ? nameOrgKey() : null;
+      String oldNameKey = hadName ? nameKey : null;
+      boolean renamed = false;
       if (name == null && d.name() != null && !manual.contains("name")) {
         name = d.name();
         fieldsChanged = changed = true;
+      } else if (hadName && d.name() != null && !manual.contains("name") && Keys.expands(oldNameKey, in.nameKey)) {
+        name = d.name(); // "Lars H" was short for "Lars Henriksen"
+        fieldsChanged = changed = renamed = true;
       }
       if (organization == null && d.organization() != null && !manual.contains("organization")) {
         organization = d.organization();
@@ -799,8 +895,9 @@ public final class ContactImport implements AutoCloseable {
       if (!hadName && !hadOrg && name == d.name() && organization == d.organization()) {
         if (in.nameOrg != null) {
           w.byNameOrg.putIfAbsent(in.nameOrg, this);
+          w.addName(in.nameKey, this);
         }
-      } else if (!hadName || !hadOrg) {
+      } else if (!hadName || !hadOrg || renamed) {
         String newNameOrg = nameOrgKey();
         if (oldNameOrg != null && !oldNameOrg.equals(newNameOrg) && w.byNameOrg.get(oldNameOrg) == this) {
           // as the stored contact will be found from now on (a dry run keeps one working set for all files)
@@ -809,6 +906,10 @@ public final class ContactImport implements AutoCloseable {
         if (newNameOrg != null) {
           w.byNameOrg.putIfAbsent(newNameOrg, this);
         }
+        if (oldNameKey != null && !oldNameKey.equals(nameKey)) {
+          w.removeName(oldNameKey, this);
+        }
+        w.addName(nameKey, this);
       }
       if (sources.add(source)) {
         addedSources.add(source);

@@ -141,10 +141,11 @@ public final class Keys {
 
   /**
    * Words of the name, lower case without accents, in sorted order ("Doe, John" = "John Doe"),
-   * without honorifics and degrees ({@link #HONORIFICS}) unless the name is nothing else.
+   * without honorifics and degrees ({@link #HONORIFICS}) unless the name is nothing else, and with
+   * German umlauts written out read as umlauts ("Juergen Mueller" = "Jürgen Müller" = "jurgen muller").
    */
   public static String name(String name) {
-    String ascii = name == null || name.isBlank() ? null : asciiWords(name);
+    String ascii = name == null || name.isBlank() ? null : umlautsWrittenOut(asciiWords(name));
     if (ascii != null) {
       // the common cases, without splitting and sorting: one or two plain words
       int space = ascii.indexOf(' ');
@@ -163,6 +164,9 @@ public final class Keys {
     if (words.length == 0) {
       return null;
     }
+    for (int i = 0; i < words.length; i++) {
+      words[i] = umlautsWrittenOut(words[i]);
+    }
     if (allEastAsian(words)) {
       // 王小明 and 王 小明 are one name: Chinese, Japanese and Korean names are written without spaces
       return cut(String.join("", words));
@@ -178,10 +182,15 @@ public final class Keys {
   /**
    * Whether two name keys ({@link #name}) can be the same person: every word of the shorter name is
    * a word of the longer one, or the initial of one ("Lars H" and "Lars Henriksen", "J. Doe" and
-   * "John Doe"). A missing name fits any.
+   * "John Doe"). A missing name fits any, and so does a name in another script (张伟 and Wei Zhang):
+   * there is no telling.
    */
   public static boolean namesFit(String a, String b) {
     if (a == null || b == null || a.equals(b) || a.replace(" ", "").equals(b.replace(" ", ""))) {
+      return true;
+    }
+    int sa = script(a), sb = script(b);
+    if (sa != MIXED && sb != MIXED && sa != sb) {
       return true;
     }
     String[] x = a.split(" "), y = b.split(" ");
@@ -202,19 +211,34 @@ public final class Keys {
   }
 
   /**
+   * Whether a name key is a fuller form of one that has an initial: "Lars Henriksen" of "Lars H",
+   * "John Doe" of "J. Doe" ({@link #namesFit}, and longer).
+   */
+  public static boolean expands(String shorter, String fuller) {
+    if (shorter == null || fuller == null || fuller.length() <= shorter.length()) {
+      return false;
+    }
+    boolean initial = false;
+    for (String w : shorter.split(" ")) {
+      initial |= w.length() == 1;
+    }
+    return initial && script(shorter) == LATIN && script(fuller) == LATIN
+        && shorter.split(" ").length <= fuller.split(" ").length && namesFit(shorter, fuller);
+  }
+
+  /**
    * Whether two name keys plainly name different people, as two who share an office's or a family's
    * e-mail address: each has two words or more, in Latin letters, and no word of one is a word or an
-   * initial of the other, not even with umlauts written out ("Mueller" is "Müller"). A name of one
-   * word (a first name, a nickname) or in another script never clashes: it may be the same person.
+   * initial of the other. A name of one word (a first name, a nickname) or in another script never
+   * clashes: it may be the same person.
    */
   public static boolean namesClash(String a, String b) {
-    if (a == null || b == null || a.indexOf(' ') < 0 || b.indexOf(' ') < 0 || !latinWords(a) || !latinWords(b)) {
+    if (a == null || b == null || a.indexOf(' ') < 0 || b.indexOf(' ') < 0 || script(a) != LATIN || script(b) != LATIN) {
       return false;
     }
     for (String w : a.split(" ")) {
       for (String v : b.split(" ")) {
-        if (v.equals(w) || (w.length() == 1 && v.startsWith(w)) || (v.length() == 1 && w.startsWith(v))
-            || umlautsWrittenOut(v).equals(umlautsWrittenOut(w))) {
+        if (v.equals(w) || (w.length() == 1 && v.startsWith(w)) || (v.length() == 1 && w.startsWith(v))) {
           return false;
         }
       }
@@ -222,17 +246,27 @@ public final class Keys {
     return true;
   }
 
-  private static boolean latinWords(String key) {
+  private static final int LATIN = 1, OTHER = 2, MIXED = 0;
+
+  /** The letters of a name key: all Latin ({@link #LATIN}), none Latin ({@link #OTHER}), or both or none. */
+  private static int script(String key) {
+    boolean latin = false, other = false;
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
-      if (c != ' ' && (c < 'a' || c > 'z')) {
-        return false;
+      if (c >= 'a' && c <= 'z') {
+        latin = true;
+      } else if (Character.isLetter(c)) {
+        other = true;
       }
     }
-    return true;
+    return latin == other ? MIXED : latin ? LATIN : OTHER;
   }
 
+  /** German umlauts written out (ae, oe, ue) read as the umlauts, which keys fold to a, o, u. */
   private static String umlautsWrittenOut(String word) {
+    if (word == null || (word.indexOf('e') < 0)) {
+      return word;
+    }
     return word.replace("ae", "a").replace("oe", "o").replace("ue", "u");
   }
 

@@ -135,6 +135,12 @@ class ContactImportTest {
     }
   }
 
+  static List<String> describe(List<Contact> contacts) {
+    return contacts.stream().map(c -> String.join(" | ", String.valueOf(c.name()), String.valueOf(c.emails()), String.valueOf(c.phones()),
+        String.valueOf(c.organization()), String.valueOf(c.title()), String.valueOf(c.since()), String.valueOf(c.sources().stream().sorted().toList())))
+        .sorted().toList();
+  }
+
   @Test
   void addressesKeepTheirOrderWhetherOnTheContactRowOrAddedLater() throws Exception {
     load("a", false, person("Lars Henriksen", List.of(), List.of("+47 412 34 567"), null));
@@ -235,8 +241,70 @@ class ContactImportTest {
       real.addAll(load("f" + i, false, files[i]));
     }
     assertThat(wouldBe).isEqualTo(real);
-    // Michael Chen of Acme is not the Michael Chen without a company any more
-    assertThat(real).containsExactly(ContactImport.Outcome.CREATED, ContactImport.Outcome.MERGED, ContactImport.Outcome.CREATED);
+    // the Michael Chen without a company is the only Michael Chen there is, now of Acme
+    assertThat(real).containsExactly(ContactImport.Outcome.CREATED, ContactImport.Outcome.MERGED, ContactImport.Outcome.MERGED);
+  }
+
+  @Test
+  void theOnlyPersonOfANameIsFoundByARecordWithoutTheirOrganisationInEitherOrder() {
+    ContactData phone = person("José Ramírez", List.of("jose@example.org"), List.of("+34 600 111 222"), null);
+    ContactData linkedIn = new ContactData("José Ramírez", List.of(), List.of(), "Verde Energía", "CTO", null, null,
+        LocalDate.of(2021, 8, 15));
+    assertThat(load("phone", false, phone)).containsExactly(ContactImport.Outcome.CREATED);
+    assertThat(load("linkedin", false, linkedIn)).containsExactly(ContactImport.Outcome.MERGED);
+    List<String> oneOrder = describe(all());
+    assertThat(all()).singleElement().satisfies(c -> {
+      assertThat(c.organization()).isEqualTo("Verde Energía");
+      assertThat(c.emails()).containsExactly("jose@example.org");
+    });
+    db.close();
+    db = Database.open(KithConfig.of(home.resolve("other-order"), Map.of()));
+    assertThat(load("linkedin", false, linkedIn)).containsExactly(ContactImport.Outcome.CREATED);
+    assertThat(load("phone", false, phone)).containsExactly(ContactImport.Outcome.MERGED);
+    assertThat(describe(all())).isEqualTo(oneOrder);
+  }
+
+  @Test
+  void twoPeopleOfANameAtTwoOrganisationsLeaveARecordWithoutOneOnItsOwnAndImportsStayIdempotent() {
+    ContactData plain = person("David Miller", List.of(), List.of(), null);
+    ContactData acme = person("David Miller", List.of(), List.of(), "Acme");
+    ContactData globex = person("David Miller", List.of(), List.of(), "Globex");
+    // in one file: the first becomes Acme's David Miller, Globex's is someone else
+    assertThat(load("crm.csv", false, plain, acme, globex))
+        .containsExactly(ContactImport.Outcome.CREATED, ContactImport.Outcome.MERGED, ContactImport.Outcome.CREATED);
+    assertThat(load("crm.csv", false, plain, acme, globex)).containsOnly(ContactImport.Outcome.UNCHANGED);
+    // from a phone, with a number: which of the two is it? Neither, until something else tells
+    assertThat(load("phone.vcf", false, person("David Miller", List.of(), List.of("+1 312 555 0187"), null)))
+        .containsExactly(ContactImport.Outcome.CREATED);
+    assertThat(load("phone.vcf", false, person("David Miller", List.of(), List.of("+1 312 555 0187"), null)))
+        .containsExactly(ContactImport.Outcome.UNCHANGED);
+    assertThat(load("crm.csv", false, plain, acme, globex)).containsOnly(ContactImport.Outcome.UNCHANGED);
+    assertThat(all()).extracting(Contact::organization).containsExactlyInAnyOrder("Acme", "Globex", null);
+  }
+
+  @Test
+  void aNameWithAnInitialTakesTheFullNameAndUmlautsWrittenOutAreTheUmlauts() {
+    load("android.vcf", false, person("Lars H", List.of(), List.of("412 34 567"), null));
+    assertThat(load("iphone.vcf", false, person("Lars Henriksen", List.of(), List.of("+47 412 34 567"), null)))
+        .containsExactly(ContactImport.Outcome.MERGED);
+    assertThat(load("Connections.csv", false, person("Lars Henriksen", List.of(), List.of(), "Fjordline Analytics AS")))
+        .containsExactly(ContactImport.Outcome.MERGED);
+    assertThat(all()).singleElement().satisfies(c -> {
+      assertThat(c.name()).isEqualTo("Lars Henriksen");
+      assertThat(c.organization()).isEqualTo("Fjordline Analytics AS");
+    });
+    // the short name again changes nothing, nor does a name that is no fuller
+    assertThat(load("android.vcf", false, person("Lars H", List.of(), List.of("412 34 567"), null)))
+        .containsExactly(ContactImport.Outcome.UNCHANGED);
+
+    load("linkedin", false, person("Jürgen Müller", List.of(), List.of(), "Firma Technik GmbH"));
+    assertThat(load("outlook", false, person("Juergen Mueller", List.of("jm@technik.example"), List.of(), "Firma Technik")))
+        .containsExactly(ContactImport.Outcome.MERGED);
+    // the same number under a name in Chinese characters and in Latin letters
+    load("iphone.vcf", false, person("张伟", List.of(), List.of("+86 138 0013 8000"), null));
+    assertThat(load("google", false, person("Wei Zhang", List.of(), List.of("+86 138 0013 8000"), null)))
+        .containsExactly(ContactImport.Outcome.MERGED);
+    assertThat(all()).hasSize(3);
   }
 
   @Test
