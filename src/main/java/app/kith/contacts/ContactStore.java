@@ -28,7 +28,7 @@ public final class ContactStore {
     if (query == null || query.isBlank()) {
       return all;
     }
-    String q = query.trim().toLowerCase(Locale.ROOT);
+    String q = folded(query.trim());
     String digits = Keys.phone(q);
     // a whole number in either form (07700 900123 finds +44 7700 900123), and an organisation by its
     // key (kumo systems inc finds "Kumo Systems, Inc.")
@@ -68,7 +68,20 @@ public final class ContactStore {
   }
 
   private static boolean contains(String value, String q) {
-    return value != null && value.toLowerCase(Locale.ROOT).contains(q);
+    return value != null && folded(value).contains(q);
+  }
+
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
+  /** Lower case without accents: a query with or without them finds a value with or without them. */
+  static String folded(String s) {
+    String lower = s.toLowerCase(Locale.ROOT);
+    for (int i = 0; i < lower.length(); i++) {
+      if (lower.charAt(i) >= 0x80) {
+        return MARKS.matcher(java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFD)).replaceAll("");
+      }
+    }
+    return lower;
   }
 
   /**

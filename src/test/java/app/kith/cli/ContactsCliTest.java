@@ -194,6 +194,11 @@ class ContactsCliTest {
     assertThat(json(cli().run("--json", "contacts", "brightwater labs ltd"))).singleElement()
         .satisfies(c -> assertThat(c.get("name").asText()).isEqualTo("Amara Okafor"));
     assertThat(json(cli().run("--json", "contacts", "07700 900999"))).isEmpty();
+    // accents or none, on either side: "Söfia" finds Sofia, "Sofia" finds "Söfia"
+    assertThat(json(cli().run("--json", "contacts", "Söfia"))).singleElement()
+        .satisfies(c -> assertThat(c.get("name").asText()).startsWith("Sofia"));
+    assertThat(json(cli().run("--json", "contacts", "HENRÍKSEN"))).singleElement()
+        .satisfies(c -> assertThat(c.get("name").asText()).isEqualTo("Lars Henriksen"));
   }
 
   @Test
