@@ -21,6 +21,8 @@ import org.quartz.SchedulerException;
  */
 public final class KithService {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KithService.class);
+
   private final Kith kith;
   private final Optional<Path> appDir;
   private final Main main;
@@ -46,6 +48,9 @@ public final class KithService {
           @Override
           public void afterStart(BaseMainSupport m) {
             try {
+              for (String trigger : QuartzSetup.resumeLeftPaused(scheduler)) {
+                LOG.warn("schedule {} was left paused by a stop that was cut short; resumed", trigger);
+              }
               scheduler.start();
             } catch (SchedulerException e) {
               throw new app.kith.KithException("cannot start the scheduler: " + e.getMessage(), e);

@@ -24,6 +24,27 @@ public final class QuartzSetup {
 
   private QuartzSetup() {}
 
+  /**
+   * Resumes the triggers of Kith's schedules (group {@code kith}) that a stop cut short left paused.
+   * Camel pauses each trigger of a non-clustered job store when its route stops, and deletes it at
+   * the end of a clean stop; a stop that outlasts its timeout (an inbox import still running) ends
+   * before that, and the next start found the trigger in the store, unchanged, and left it paused:
+   * no sweep, no delivery, no reminders, without a word. Returns the triggers resumed.
+   */
+  public static java.util.List<String> resumeLeftPaused(Scheduler scheduler) throws SchedulerException {
+    java.util.List<String> resumed = new java.util.ArrayList<>();
+    if (scheduler.getMetaData().isJobStoreClustered()) {
+      return resumed; // Camel never pauses a clustered store's triggers: another node may be running them
+    }
+    for (org.quartz.TriggerKey key : scheduler.getTriggerKeys(org.quartz.impl.matchers.GroupMatcher.triggerGroupEquals(INSTANCE_NAME))) {
+      if (scheduler.getTriggerState(key) == org.quartz.Trigger.TriggerState.PAUSED) {
+        scheduler.resumeTrigger(key);
+        resumed.add(key.toString());
+      }
+    }
+    return resumed;
+  }
+
   public static Scheduler create(KithConfig config, Database db) {
     DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new Provider(db));
     boolean clustered = config.getBoolean("kith.cluster.enabled", false);
