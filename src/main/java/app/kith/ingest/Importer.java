@@ -51,6 +51,12 @@ public final class Importer {
       return FileReport.rejectedFile(
           shown, "unknown", "file", "the file is " + size + " bytes, over the limit of " + max + " (kith.import.max-file-bytes)");
     }
+    if (isArchive(head)) {
+      // an unpacked zip can hold a vCard's text right after its header, which was read as a
+      // vCard whose first card was lost
+      return FileReport.rejectedFile(shown, "unknown", "file",
+          "an archive (zip, gzip or 7z), not a contact or calendar file: unpack it and import the files inside");
+    }
     for (FileImporter importer : importers) {
       if (importer.accepts(head)) {
         return importer.importFile(file, request);
@@ -58,6 +64,24 @@ public final class Importer {
     }
     return FileReport.rejectedFile(
         shown, "unknown", "file", "not a format Kith reads (vCard, contact CSV, iCalendar or an e-mail message)");
+  }
+
+  /** A zip (as LinkedIn's and Google's exports come), gzip or 7z archive, told by its first bytes. */
+  static boolean isArchive(byte[] head) {
+    return startsWith(head, 'P', 'K', 3, 4) || startsWith(head, 'P', 'K', 5, 6) || startsWith(head, 0x1F, 0x8B)
+        || startsWith(head, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C);
+  }
+
+  private static boolean startsWith(byte[] head, int... magic) {
+    if (head.length < magic.length) {
+      return false;
+    }
+    for (int i = 0; i < magic.length; i++) {
+      if ((head[i] & 0xFF) != magic[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Imports files and folders (folders recursively, hidden files skipped), reporting progress. */

@@ -103,6 +103,29 @@ class ContactsCliTest {
   }
 
   @Test
+  void anArchiveIsRefusedWithWhatToDoEvenWhenItHoldsAVCardUncompressed() throws Exception {
+    Path zip = files.resolve("export.zip");
+    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      out.setMethod(java.util.zip.ZipOutputStream.STORED);
+      byte[] card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.org\r\nEND:VCARD\r\n".repeat(5)
+          .getBytes(StandardCharsets.UTF_8);
+      java.util.zip.ZipEntry e = new java.util.zip.ZipEntry("contacts.vcf");
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(card);
+      e.setSize(card.length);
+      e.setCrc(crc.getValue());
+      out.putNextEntry(e);
+      out.write(card);
+      out.closeEntry();
+    }
+    Cli.Result r = cli().run("--json", "import", zip.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(json(r).at("/files/0/status").asText()).isEqualTo("rejected");
+    assertThat(json(r).at("/files/0/problems/0/reason").asText()).startsWith("an archive (zip, gzip or 7z)");
+    assertThat(json(cli().run("--json", "contacts"))).isEmpty();
+  }
+
+  @Test
   void aBadImportSettingStopsImportAndRunInOneSentence() throws Exception {
     Cli.Result negative = cli().env("KITH_IMPORT_MAX_FIELD_LENGTH", "-5").run("import", EXAMPLES.toString());
     assertThat(negative.exitCode()).isEqualTo(2);
