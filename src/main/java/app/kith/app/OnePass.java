@@ -32,6 +32,7 @@ public final class OnePass {
 
   private final Kith kith;
   private boolean rejections;
+  private List<String> refusals = List.of();
 
   public OnePass(Kith kith) {
     this.kith = kith;
@@ -53,6 +54,16 @@ public final class OnePass {
     }
     ImportReport imported = ImportReport.of(reports);
     rejections = imported.hasRejections();
+    List<String> refused = new ArrayList<>();
+    for (FileReport r : reports) {
+      if (r.isRejected()) {
+        String why = r.problems().isEmpty() ? "rejected" : r.problems().get(0).reason();
+        refused.add(r.path() + ": rejected, moved to .error/: " + why);
+      } else if (r.rejected() > 0) {
+        refused.add(r.path() + ": " + r.rejected() + " of " + r.received() + " records rejected; the reasons are in its report in .done/");
+      }
+    }
+    refusals = refused;
     SweepResult swept = new Sweep(kith).run(now);
     Delivery.Result delivered = new Delivery(kith).run(now);
     return new Result(
@@ -60,6 +71,11 @@ public final class OnePass {
         new Result.Reminders(swept.created()),
         new Result.Emails(delivered.relayed().sent(), delivered.relayed().written(), delivered.relayed().failed()),
         new Result.Calendar(delivered.calendarWritten()));
+  }
+
+  /** One line for each inbox file of the last run that was rejected, or had records rejected. */
+  public List<String> refusals() {
+    return refusals;
   }
 
   /** Whether some file or record was rejected in the last run. */

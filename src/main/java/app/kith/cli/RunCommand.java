@@ -36,6 +36,10 @@ final class RunCommand extends Subcommand {
     if (once) {
       app.kith.app.OnePass pass = new app.kith.app.OnePass(kith);
       app.kith.app.OnePass.Result r = pass.run();
+      for (String refusal : pass.refusals()) {
+        err().println("kith: " + app.kith.ingest.Problem.printable(refusal));
+      }
+      err().flush();
       if (json()) {
         Output.json(out(), r);
       } else {

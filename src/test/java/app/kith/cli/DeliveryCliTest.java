@@ -89,6 +89,14 @@ class DeliveryCliTest {
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
     assertThat(home.resolve("inbox/contacts/.error/notes.txt")).exists();
     assertThat(Output.mapper().readTree(r.out()).has("emails")).isTrue();
+    // which file, why, and where it went, on stderr (stdout is the JSON)
+    assertThat(r.err()).contains("kith: notes.txt: rejected, moved to .error/: not a format Kith reads");
+
+    Files.writeString(home.resolve("inbox/contacts/some.csv"), "Name,Email\nAda Lovelace,ada@example.org\n,\n,,x\n");
+    Cli.Result partial = new Cli(home).run("--now", "2025-03-03T11:00+01:00", "run", "--once");
+    assertThat(partial.exitCode()).as(partial.toString()).isEqualTo(1);
+    assertThat(partial.err()).contains("kith: some.csv: 1 of 2 records rejected; the reasons are in its report in .done/");
+    assertThat(home.resolve("inbox/contacts/.done/some.csv.report.json")).exists();
   }
 
   @Test
