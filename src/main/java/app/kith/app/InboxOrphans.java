@@ -22,4 +22,14 @@ public final class InboxOrphans {
   public void run() {
     inbox.recoverOrphans(inboxes);
   }
+
+  /**
+   * At start: with the embedded H2 database, which only one process can open, every claim left in
+   * {@code .work/} is a stopped process's (Ctrl-C or a kill during an import) and comes back now.
+   */
+  public void atStart(Kith kith) {
+    if (kith.database().dialect() == app.kith.store.Dialect.H2) {
+      inbox.recoverOrphansAtStart(inboxes);
+    }
+  }
 }

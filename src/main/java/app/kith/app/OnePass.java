@@ -42,6 +42,7 @@ public final class OnePass {
     Instant now = kith.clock().instant();
     kith.prepareHome();
     InboxProcessor inbox = new InboxProcessor(Importers.standard(kith), kith.clock());
+    new InboxOrphans(inbox, kith.home()).atStart(kith);
     List<FileReport> reports = new ArrayList<>();
     for (String folder : List.of("inbox/contacts", "inbox/calendar", "inbox/mail")) {
       inbox.newFolders(kith.folder(folder));

@@ -14,7 +14,9 @@ final class ServiceBeans {
   static void bind(Kith kith, BiConsumer<String, Object> registry) {
     InboxProcessor inbox = new InboxProcessor(Importers.standard(kith), kith.clock());
     registry.accept("inbox", inbox);
-    registry.accept("inboxOrphans", new InboxOrphans(inbox, kith.home()));
+    InboxOrphans orphans = new InboxOrphans(inbox, kith.home());
+    orphans.atStart(kith);
+    registry.accept("inboxOrphans", orphans);
     MailImapSettings imap = new MailImapSettings(kith.config());
     registry.accept("mailImap", imap);
     registry.accept("mailInbox", new MailInbox(kith, imap));

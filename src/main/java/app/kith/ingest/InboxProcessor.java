@@ -66,7 +66,7 @@ public final class InboxProcessor {
   public FileReport take(Path file) throws IOException {
     String name = file.getFileName().toString();
     Path work = file.resolveSibling(".work");
-    recoverOrphans(work, file.getParent());
+    recoverOrphans(work, file.getParent(), CLAIM_TIMEOUT);
     if (Files.isSymbolicLink(file)) {
       // a link could point anywhere (/etc/passwd): it is neither read nor touched, only moved aside
       FileReport refused = FileReport.rejectedFile(name, "unknown", "file",
@@ -155,7 +155,7 @@ public final class InboxProcessor {
   public void recoverOrphans(List<Path> inboxes) {
     for (Path inbox : inboxes) {
       try {
-        recoverOrphans(inbox.resolve(".work"), inbox);
+        recoverOrphans(inbox.resolve(".work"), inbox, CLAIM_TIMEOUT);
         newFolders(inbox);
       } catch (IOException | RuntimeException e) {
         LOG.warn("could not look for files left in {}: {}", inbox.resolve(".work"), e.getMessage());
@@ -190,12 +190,27 @@ public final class InboxProcessor {
     return found;
   }
 
-  /** Claims older than {@link #CLAIM_TIMEOUT} belonged to a node that died: back into the inbox. */
-  private void recoverOrphans(Path work, Path inbox) throws IOException {
+  /**
+   * At the start of the only process that can use this home (the embedded H2 database admits one):
+   * every claim left in an inbox's {@code .work/} is a stopped process's, and goes back into the
+   * inbox now, not after {@link #CLAIM_TIMEOUT}, which is there for the other nodes of a cluster.
+   */
+  public void recoverOrphansAtStart(List<Path> inboxes) {
+    for (Path inbox : inboxes) {
+      try {
+        recoverOrphans(inbox.resolve(".work"), inbox, Duration.ZERO);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("could not look for files left in {}: {}", inbox.resolve(".work"), e.getMessage());
+      }
+    }
+  }
+
+  /** Claims older than {@code age} belonged to a node that died: back into the inbox. */
+  private void recoverOrphans(Path work, Path inbox, Duration age) throws IOException {
     if (!Files.isDirectory(work)) {
       return;
     }
-    java.time.Instant limit = clock.instant().minus(CLAIM_TIMEOUT);
+    java.time.Instant limit = clock.instant().minus(age);
     try (Stream<Path> files = Files.list(work)) {
       for (Path p : (Iterable<Path>) files::iterator) {
         String n = p.getFileName().toString();
@@ -204,7 +219,7 @@ public final class InboxProcessor {
           continue;
         }
         try {
-          if (Files.getLastModifiedTime(p).toInstant().isBefore(limit)) {
+          if (age.isZero() || Files.getLastModifiedTime(p).toInstant().isBefore(limit)) {
             Path back = freeName(inbox, n.substring(37), "");
             Files.move(p, back, StandardCopyOption.ATOMIC_MOVE);
             LOG.warn("{} was claimed by a node that stopped; back in the inbox", Problem.printable(back.getFileName().toString()));

@@ -83,6 +83,24 @@ class InboxClaimTest {
   }
 
   @Test
+  void onTheEmbeddedDatabaseAClaimLeftByAStoppedProcessComesBackAtStartAtOnce() throws Exception {
+    try (Kith kith = new Kith(KithConfig.of(home, Map.of()), Clock.fixed(NOW, ZoneOffset.UTC))) {
+      InboxProcessor inbox = new InboxProcessor(Importers.standard(kith), kith.clock());
+      Path folder = kith.folder("inbox/contacts");
+      Path work = Files.createDirectories(folder.resolve(".work"));
+      // claimed a moment ago by a `kith run` that was then killed: only one process can open H2
+      Path claim = work.resolve("5a0f1d2e-8c1b-4f3a-b2d4-7e9c6a5b4d32-big.vcf");
+      Files.writeString(claim, CARD);
+      Files.setLastModifiedTime(claim, FileTime.from(NOW.minusSeconds(5)));
+      new app.kith.app.InboxOrphans(inbox, home).run();
+      assertThat(claim).as("the every-minute pass waits for the cluster's timeout").exists();
+      new app.kith.app.InboxOrphans(inbox, home).atStart(kith);
+      assertThat(names(work)).isEmpty();
+      assertThat(folder.resolve("big.vcf")).exists();
+    }
+  }
+
+  @Test
   void aFolderDroppedInAnInboxIsNamedOnceAndLeftAlone() throws Exception {
     try (Kith kith = new Kith(KithConfig.of(home, Map.of()), Clock.fixed(NOW, ZoneOffset.UTC))) {
       InboxProcessor inbox = new InboxProcessor(Importers.standard(kith), kith.clock());
