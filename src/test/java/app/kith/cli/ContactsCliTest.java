@@ -100,6 +100,11 @@ class ContactsCliTest {
     // without an owner configured, the same card is a contact like any other
     Cli.Result other = new Cli(files.resolve("other-home")).run("--json", "import", vcf.toString());
     assertThat(json(other).at("/files/0/created").asInt()).isEqualTo(2);
+    // nor is the placeholder address the shipped configuration names as the owner's anyone's own
+    Path me = files.resolve("me.vcf");
+    Files.writeString(me, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Mel Example\r\nEMAIL:me@example.com\r\nEND:VCARD\r\n");
+    assertThat(json(new Cli(files.resolve("third-home")).run("--json", "import", me.toString())).at("/files/0/created").asInt())
+        .isEqualTo(1);
   }
 
   @Test
@@ -135,6 +140,10 @@ class ContactsCliTest {
     assertThat(word.exitCode()).isEqualTo(2);
     assertThat(word.err()).contains("setting kith.import.max-file-bytes has an invalid value 'abc'");
     assertThat(word.out()).isEmpty();
+    // inbox settings given by environment variable reach Kith's own check too
+    Cli.Result settle = cli().env("KITH_INBOX_SETTLE_MS", "abc").run("run");
+    assertThat(settle.exitCode()).isEqualTo(2);
+    assertThat(settle.err()).contains("setting kith.inbox.settle-ms has an invalid value 'abc'");
   }
 
   @Test

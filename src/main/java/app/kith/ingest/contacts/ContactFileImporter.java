@@ -186,6 +186,9 @@ public final class ContactFileImporter implements FileImporter {
     return tally.report();
   }
 
+  /** The {@code kith.owner.email} of config/application.properties, until the user gives theirs. */
+  static final String PLACEHOLDER_OWNER = "me@example.com";
+
   /**
    * The user's own addresses ({@code kith.owner.email}, {@code kith.owner.aliases}) as e-mail keys.
    * A phone's full export holds the owner's own card ("My Card" on an iPhone): not someone to keep
@@ -193,7 +196,8 @@ public final class ContactFileImporter implements FileImporter {
    */
   static Set<String> ownerAddresses(app.kith.config.KithConfig config) {
     Set<String> keys = new java.util.HashSet<>();
-    config.find("kith.owner.email").map(Keys::email).ifPresent(keys::add);
+    // the placeholder config/application.properties ships is no one's address
+    config.find("kith.owner.email").map(Keys::email).filter(e -> !e.equals(PLACEHOLDER_OWNER)).ifPresent(keys::add);
     for (String alias : config.getList("kith.owner.aliases")) {
       keys.add(Keys.email(alias));
     }
