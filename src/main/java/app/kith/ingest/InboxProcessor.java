@@ -79,6 +79,8 @@ public final class InboxProcessor {
       LOG.debug("{} is gone, already taken", Problem.printable(name));
       return null;
     }
+    long size = Files.size(claimed);
+    FileTime modified = Files.getLastModifiedTime(claimed);
     FileReport report;
     try {
       report = importer.importFile(claimed, new ImportRequest(name, name, false));
@@ -87,6 +89,15 @@ public final class InboxProcessor {
       LOG.warn("could not import {} now, will retry: {}", Problem.printable(name), e.getMessage());
       unclaim(claimed, freeName(file.getParent(), name, ""));
       throw e;
+    }
+    if (Files.size(claimed) != size || !Files.getLastModifiedTime(claimed).equals(modified)) {
+      // the program writing it paused longer than the settle time, and wrote on while it was read:
+      // what was read is committed, and the whole file is read again once it is left alone
+      LOG.warn("{} was still being written while it was read: back in the inbox, to be read again when it is left"
+          + " untouched (a program that writes slowly should write under a dot-name and rename the file when done)",
+          Problem.printable(name));
+      unclaim(claimed, freeName(file.getParent(), name, ""));
+      return report;
     }
     settle(file, claimed, name, report);
     return report;

@@ -101,6 +101,49 @@ class InboxClaimTest {
   }
 
   @Test
+  void aFileStillBeingWrittenWhileItIsReadGoesBackToTheInboxAndIsReadWholeLater() throws Exception {
+    try (Kith kith = new Kith(KithConfig.of(home, Map.of()), Clock.fixed(NOW, ZoneOffset.UTC))) {
+      InboxProcessor inbox = new InboxProcessor(Importers.standard(kith), kith.clock());
+      Path file = kith.folder("inbox/contacts").resolve("slow.vcf");
+      StringBuilder first = new StringBuilder(), rest = new StringBuilder();
+      for (int i = 0; i < 40_000; i++) {
+        first.append(CARD.replace("Ada", "Ada" + i).replace("ada@", "ada" + i + "@"));
+      }
+      for (int i = 0; i < 10; i++) {
+        rest.append(CARD.replace("Ada", "Bea" + i).replace("ada@", "bea" + i + "@"));
+      }
+      // a copy that paused: the writer holds the file open, and writes on while Kith reads it
+      FileReport partial;
+      try (java.io.OutputStream out = Files.newOutputStream(file)) {
+        out.write(first.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.flush();
+        Thread writer = new Thread(() -> {
+          try {
+            Thread.sleep(300);
+            out.write(rest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+        writer.start();
+        partial = inbox.take(file);
+        writer.join();
+        // what was there when it was read: the first cards, and the last ten if they came in time
+        assertThat(partial.created()).isBetween(40_000, 40_010);
+      }
+      assertThat(file).exists();
+      assertThat(names(file.resolveSibling(".done"))).isEmpty();
+      assertThat(names(file.resolveSibling(".work"))).isEmpty();
+      FileReport whole = inbox.take(file);
+      assertThat(whole.received()).isEqualTo(40_010);
+      assertThat(whole.created()).isEqualTo(40_010 - partial.created());
+      assertThat(whole.unchanged()).isEqualTo(partial.created());
+      assertThat(names(file.resolveSibling(".done"))).containsExactly("slow.vcf", "slow.vcf.report.json");
+    }
+  }
+
+  @Test
   void aFolderDroppedInAnInboxIsNamedOnceAndLeftAlone() throws Exception {
     try (Kith kith = new Kith(KithConfig.of(home, Map.of()), Clock.fixed(NOW, ZoneOffset.UTC))) {
       InboxProcessor inbox = new InboxProcessor(Importers.standard(kith), kith.clock());
