@@ -26,6 +26,7 @@ final class RunCommand extends Subcommand {
   @Override
   protected int run(Kith kith) throws Exception {
     app.kith.ingest.Importers.checkSettings(kith.config());
+    app.kith.app.ServiceSettings.check(kith.config());
     kith.prepareHome();
     // a second `kith run` on the same home is told the home is in use, not that the port (which the
     // first one also holds) is busy; and --demo copies nothing into a running Kith's inboxes

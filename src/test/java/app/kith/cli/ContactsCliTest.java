@@ -140,6 +140,18 @@ class ContactsCliTest {
     assertThat(word.exitCode()).isEqualTo(2);
     assertThat(word.err()).contains("setting kith.import.max-file-bytes has an invalid value 'abc'");
     assertThat(word.out()).isEmpty();
+    // the service's own settings: one sentence naming the setting, before it says it is starting
+    for (String[] bad : new String[][] {
+        {"KITH_HTTP_PORT", "70000", "setting kith.http.port must be a port number from 1 to 65535, not 70000"},
+        {"KITH_HTTP_PORT", "0", "setting kith.http.port must be a port number from 1 to 65535, not 0"},
+        {"KITH_DB_POOL_SIZE", "0", "setting kith.db.pool-size must be at least 1, not 0"},
+        {"KITH_SCHEDULE_SWEEP_CRON", "bogus", "setting kith.schedule.sweep-cron is no Quartz cron expression"},
+        {"KITH_OUTBOX_POLL_MS", "0", "setting kith.outbox.poll-ms must be at least 10, not 0"},
+        {"KITH_TIMEZONE", "Mars/Olympus", "setting kith.timezone has an invalid value 'Mars/Olympus'"}}) {
+      Cli.Result r = cli().env(bad[0], bad[1]).run("run");
+      assertThat(r.exitCode()).as(bad[0]).isEqualTo(2);
+      assertThat(r.err()).as(bad[0]).contains(bad[2]).doesNotContain("starting on").doesNotContain("\tat ");
+    }
     // inbox settings given by environment variable reach Kith's own check too
     Cli.Result settle = cli().env("KITH_INBOX_SETTLE_MS", "abc").run("run");
     assertThat(settle.exitCode()).isEqualTo(2);
