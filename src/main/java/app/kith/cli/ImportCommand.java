@@ -31,11 +31,28 @@ final class ImportCommand extends Subcommand {
   @Override
   protected int run(Kith kith) {
     Importers.checkSettings(kith.config());
-    ImportReport report =
-        Importers.standard(kith).importPaths(paths, dryRun, msg -> {
-          err().println("kith: " + msg);
-          err().flush();
-        });
+    // Ctrl-C in the middle: each chunk of records is committed whole, and an import is idempotent
+    java.io.PrintWriter stderr = err();
+    Thread interrupted = new Thread(() -> {
+      stderr.println(dryRun ? "kith: interrupted; a dry run writes nothing"
+          : "kith: interrupted; what was imported so far is kept, and importing the same files again finishes the job"
+              + " (nothing is doubled)");
+      stderr.flush();
+    });
+    Runtime.getRuntime().addShutdownHook(interrupted);
+    ImportReport report;
+    try {
+      report = Importers.standard(kith).importPaths(paths, dryRun, msg -> {
+        err().println("kith: " + msg);
+        err().flush();
+      });
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(interrupted);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down: the hook runs
+      }
+    }
     if (report.files().isEmpty()) {
       err().println("kith: no files to import in " + paths.stream().map(p -> app.kith.ingest.Problem.printable(p.toString()))
           .collect(java.util.stream.Collectors.joining(", ")) + " (hidden files are skipped)");

@@ -108,6 +108,30 @@ class ContactsCliTest {
   }
 
   @Test
+  void anImportStoppedWithCtrlCSaysWhatIsKeptAndHowToFinish() throws Exception {
+    Path big = files.resolve("big.vcf");
+    try (java.io.BufferedWriter w = Files.newBufferedWriter(big)) {
+      for (int i = 0; i < 300_000; i++) {
+        w.write("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Person" + i + "\r\nEMAIL:ada" + i + "@example.org\r\nEND:VCARD\r\n");
+      }
+    }
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), "app.kith.cli.KithCommand", "--home", home.toString(), "import", big.toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(files.resolve("err.txt").toFile()).start();
+    try {
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+          .until(() -> Files.readString(files.resolve("err.txt")).contains("importing"));
+      Thread.sleep(1500);
+      p.destroy(); // SIGTERM, as Ctrl-C: the JVM runs its shutdown hooks
+      assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } finally {
+      p.destroyForcibly();
+    }
+    assertThat(Files.readString(files.resolve("err.txt")))
+        .contains("kith: interrupted; what was imported so far is kept, and importing the same files again finishes the job");
+  }
+
+  @Test
   void anArchiveIsRefusedWithWhatToDoEvenWhenItHoldsAVCardUncompressed() throws Exception {
     Path zip = files.resolve("export.zip");
     try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
