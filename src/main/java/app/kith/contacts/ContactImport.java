@@ -377,7 +377,7 @@ public final class ContactImport implements AutoCloseable {
       return fromHere;
     }
     for (Person q : candidates) {
-      if (q.sources.contains(source) && q.keeps(in, source)) {
+      if (q.keeps(in, source)) { // it came from this file too, and the record adds nothing to it
         return q;
       }
     }
@@ -678,7 +678,7 @@ public final class ContactImport implements AutoCloseable {
     /** Everyone with the number, in the order they were met: a number can be shared. */
     final Map<String, List<Person>> byPhone = new HashMap<>();
     final Map<String, Person> byNameOrg = new HashMap<>();
-    /** Everyone of the chunk (or the dry run) by name key alone, for {@link #sameNameOneWithoutOrganization}. */
+    /** Everyone of the chunk (or the dry run) by name key alone, for {@link ContactImport#byName}. */
     final Map<String, List<Person>> byName = new HashMap<>();
     final Map<Long, Person> loaded = new LinkedHashMap<>();
     final List<Person> fresh = new ArrayList<>();

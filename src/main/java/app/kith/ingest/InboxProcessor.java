@@ -164,14 +164,7 @@ public final class InboxProcessor {
    * arrived there (a timer route calls this every minute).
    */
   public void recoverOrphans(List<Path> inboxes) {
-    for (Path inbox : inboxes) {
-      try {
-        recoverOrphans(inbox.resolve(".work"), inbox, CLAIM_TIMEOUT);
-        newFolders(inbox);
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("could not look for files left in {}: {}", inbox.resolve(".work"), e.getMessage());
-      }
-    }
+    recoverEach(inboxes, CLAIM_TIMEOUT, true);
   }
 
   /**
@@ -207,11 +200,19 @@ public final class InboxProcessor {
    * inbox now, not after {@link #CLAIM_TIMEOUT}, which is there for the other nodes of a cluster.
    */
   public void recoverOrphansAtStart(List<Path> inboxes) {
+    recoverEach(inboxes, Duration.ZERO, false);
+  }
+
+  /** Claims older than {@code age} back into each inbox, and (with {@code folders}) its new folders named. */
+  private void recoverEach(List<Path> inboxes, Duration age, boolean folders) {
     for (Path inbox : inboxes) {
       try {
-        recoverOrphans(inbox.resolve(".work"), inbox, Duration.ZERO);
+        recoverOrphans(inbox.resolve(".work"), inbox, age);
+        if (folders) {
+          newFolders(inbox);
+        }
       } catch (IOException | RuntimeException e) {
-        LOG.warn("could not look for files left in {}: {}", inbox.resolve(".work"), e.getMessage());
+        LOG.warn("could not look through {}: {}", inbox, e.getMessage());
       }
     }
   }
