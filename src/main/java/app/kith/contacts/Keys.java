@@ -1,5 +1,6 @@
 package app.kith.contacts;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -264,10 +265,16 @@ public final class Keys {
 
   /** German umlauts written out (ae, oe, ue) read as the umlauts, which keys fold to a, o, u. */
   private static String umlautsWrittenOut(String word) {
-    if (word == null || (word.indexOf('e') < 0)) {
-      return word;
+    if (word == null) {
+      return null;
     }
-    return word.replace("ae", "a").replace("oe", "o").replace("ue", "u");
+    for (int i = word.indexOf('e', 1); i > 0; i = word.indexOf('e', i + 1)) {
+      char before = word.charAt(i - 1);
+      if (before == 'a' || before == 'o' || before == 'u') {
+        return word.replace("ae", "a").replace("oe", "o").replace("ue", "u");
+      }
+    }
+    return word; // most words: no e after a, o or u
   }
 
   public static String organization(String org) {
@@ -357,7 +364,8 @@ public final class Keys {
 
   /** The fast path for plain ASCII text: lower-case words separated by one space; null for other text. */
   private static String asciiWords(String s) {
-    StringBuilder b = new StringBuilder(s.length());
+    byte[] b = new byte[s.length()];
+    int n = 0;
     boolean space = true;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -368,22 +376,22 @@ public final class Keys {
         continue; // O'Neil is ONeil, not O Neil
       }
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        b.append(c);
+        b[n++] = (byte) c;
         space = false;
       } else if (c >= 'A' && c <= 'Z') {
-        b.append((char) (c + 32));
+        b[n++] = (byte) (c + 32);
         space = false;
       } else if (!space) {
-        b.append(' ');
+        b[n++] = ' ';
         space = true;
       }
     }
-    int n = b.length();
-    if (n > 0 && b.charAt(n - 1) == ' ') {
-      b.setLength(n - 1);
+    if (n > 0 && b[n - 1] == ' ') {
+      n--;
     }
-    return b.toString();
+    return new String(b, 0, n, StandardCharsets.ISO_8859_1); // ASCII only: copied as it is
   }
+
 
   private static String cut(String s) {
     return s.length() > 1000 ? s.substring(0, 1000) : s;

@@ -383,6 +383,9 @@ final class CsvLayout {
    * Notes and addresses may span lines; these cells never do, let alone with the rows' delimiters.
    */
   boolean swallowsRows(List<String> cells, char delimiter) {
+    if (!anyLineBreak(cells)) {
+      return false; // nearly every row: nothing below can hold
+    }
     for (int i : new int[] {name, first, middle, last, org, title}) {
       if (swallows(cells, i, delimiter)) {
         return true;
@@ -402,6 +405,19 @@ final class CsvLayout {
     for (String v : cells) {
       if (holdsARow(v, delimiter)) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean anyLineBreak(List<String> cells) {
+    for (int i = 0; i < cells.size(); i++) {
+      String v = cells.get(i);
+      for (int k = 0; k < v.length(); k++) {
+        char c = v.charAt(k);
+        if (c == '\n' || c == '\r') {
+          return true;
+        }
       }
     }
     return false;
@@ -476,11 +492,11 @@ final class CsvLayout {
         if (value.startsWith("/o=") || value.startsWith("/O=")) {
           continue;
         }
-        Matcher named = NAMED_ADDRESS.matcher(value);
-        if (!named.matches()) {
+        Matcher named = value.indexOf('<') >= 0 ? NAMED_ADDRESS.matcher(value) : null;
+        if ((named == null || !named.matches()) && value.indexOf('(') >= 0) {
           named = NAME_THEN_ADDRESS.matcher(value);
         }
-        if (named.matches()) {
+        if (named != null && named.matches()) {
           d.notesOnRecord.add("e-mail '" + Draft.shorten(value) + "' has a display name; the address " + named.group(1) + " is kept");
           value = named.group(1);
         }

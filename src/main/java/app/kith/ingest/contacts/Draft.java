@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class Draft {
 
-  private static final Pattern EMAIL = Pattern.compile("[^\\s@<>(),;:\"\\[\\]\\\\]+@[^\\s@<>(),;:\"\\[\\]\\\\]+");
   /** Runs of spaces, tabs and line breaks inside a name ("Padded   Name"): one space. */
   private static final Pattern SPACES = Pattern.compile("\\s{2,}|[\\t\\r\\n]");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[;,\\s]+");
@@ -52,10 +51,10 @@ final class Draft {
       return;
     }
     List<String> parts = List.of(v);
-    if (LIST_SEPARATOR.matcher(v).find()) {
+    if (hasListSeparator(v)) {
       // "a@example.com; b@example.com" in one cell: several addresses when every part is one
       List<String> split = List.of(LIST_SEPARATOR.split(v)).stream().filter(x -> !x.isEmpty()).toList();
-      if (!split.isEmpty() && split.stream().allMatch(x -> EMAIL.matcher(x).matches())) {
+      if (!split.isEmpty() && split.stream().allMatch(Draft::isAddress)) {
         parts = split;
       }
     }
@@ -104,7 +103,7 @@ final class Draft {
     if (reject != null) {
       return null;
     }
-    String n = cut("name", name == null ? null : SPACES.matcher(name.strip()).replaceAll(" "), Math.min(SHORT_FIELD, maxFieldLength));
+    String n = cut("name", name == null ? null : oneSpaced(name.strip()), Math.min(SHORT_FIELD, maxFieldLength));
     String org = cut("organization", organization, Math.min(SHORT_FIELD, maxFieldLength));
     String t = cut("title", title, Math.min(SHORT_FIELD, maxFieldLength));
     // line breaks as one "\n", whether the export wrote CRLF (Windows CSV) or a lone CR (old Mac)
@@ -112,7 +111,7 @@ final class Draft {
     List<String> es = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (String e : emails) {
-      if (e.length() > 320 || !EMAIL.matcher(e).matches()) {
+      if (e.length() > 320 || !isAddress(e)) {
         if (e.indexOf('@') >= 0 && (e.indexOf('<') >= 0 || e.chars().anyMatch(Character::isWhitespace))) {
           // an address with a display name or spaces in it: the record is garbled (a broken fold, shifted columns)
           reject("'" + shorten(e) + "' is not an e-mail address");
@@ -125,7 +124,7 @@ final class Draft {
         es.add(e);
       }
     }
-    if (n != null && n.length() <= 320 && EMAIL.matcher(n).matches()) {
+    if (n != null && n.length() <= 320 && isAddress(n)) {
       // the "name" is an address (Proton, an address book that shows the address when no name was
       // given): no name, and the address is kept as one
       if (seen.add(Keys.email(n))) {
@@ -184,21 +183,27 @@ final class Draft {
    * characters or Hangul (王小明, 김민준), with one beside kana (佐藤 まゆみ).
    */
   static String joinName(String given, String middle, String family) {
-    List<String> parts = new ArrayList<>(3);
     boolean familyFirst = eastAsian(family) || eastAsian(given);
-    for (String p : familyFirst ? new String[] {family, given, middle} : new String[] {given, middle, family}) {
-      if (p != null && !p.isBlank()) {
-        parts.add(p.strip());
+    String a = part(familyFirst ? family : given), b = part(familyFirst ? given : middle), c = part(familyFirst ? middle : family);
+    String between = familyFirst && hanOrHangulOnly(a) && hanOrHangulOnly(b) && hanOrHangulOnly(c) ? "" : " ";
+    StringBuilder name = new StringBuilder();
+    for (String p : new String[] {a, b, c}) {
+      if (p != null) {
+        name.append(name.length() == 0 ? "" : between).append(p);
       }
     }
-    if (parts.isEmpty()) {
-      return null;
-    }
-    return String.join(familyFirst && parts.stream().allMatch(Draft::hanOrHangulOnly) ? "" : " ", parts);
+    return name.length() == 0 ? null : name.toString();
   }
 
+  /** A part of a name, stripped; null when there is none. */
+  private static String part(String p) {
+    return p == null || p.isBlank() ? null : p.strip();
+  }
+
+
+  /** Whether the text is in Chinese characters or Hangul only; true for none. */
   private static boolean hanOrHangulOnly(String s) {
-    return s.codePoints().allMatch(c -> {
+    return s == null || s.codePoints().allMatch(c -> {
       Character.UnicodeScript script = Character.UnicodeScript.of(c);
       return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HANGUL;
     });
@@ -237,6 +242,59 @@ final class Draft {
       }
     }
     return s;
+  }
+
+  /**
+   * Whether the text is one e-mail address as exports write them: one {@code @} with text on both
+   * sides, and no white space, angle brackets, parentheses, comma, semicolon, colon, quote, square
+   * brackets or backslash. (It is the regular expression {@code [^\\s@<>(),;:"\\[\\]\\\\]+@[^...]+},
+   * written out: it runs for every address of every record.)
+   */
+  static boolean isAddress(String s) {
+    int at = -1;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '@':
+          if (at >= 0) {
+            return false;
+          }
+          at = i;
+          break;
+        case ' ', '\t', '\n', '\u000B', '\f', '\r', '<', '>', '(', ')', ',', ';', ':', '"', '[', ']', '\\':
+          return false;
+        default:
+          break;
+      }
+    }
+    return at > 0 && at < s.length() - 1;
+  }
+
+  /** Whether {@link #LIST_SEPARATOR} occurs in the text: a semicolon, a comma or white space. */
+  private static boolean hasListSeparator(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ';' || c == ',' || isRegexSpace(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The text with {@link #SPACES} made one space; the text itself when it has none (nearly always). */
+  static String oneSpaced(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\t' || c == '\r' || c == '\n' || (isRegexSpace(c) && i > 0 && isRegexSpace(s.charAt(i - 1)))) {
+        return SPACES.matcher(s).replaceAll(" ");
+      }
+    }
+    return s;
+  }
+
+  /** {@code \\s} of a regular expression without UNICODE_CHARACTER_CLASS. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   static String shorten(String s) {
