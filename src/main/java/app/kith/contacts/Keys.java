@@ -392,7 +392,6 @@ public final class Keys {
     return new String(b, 0, n, StandardCharsets.ISO_8859_1); // ASCII only: copied as it is
   }
 
-
   private static String cut(String s) {
     return s.length() > 1000 ? s.substring(0, 1000) : s;
   }

@@ -410,6 +410,7 @@ final class CsvLayout {
     return false;
   }
 
+  /** Whether any cell holds a line break: without one, no cell can have run into the rows below. */
   private static boolean anyLineBreak(List<String> cells) {
     for (int i = 0; i < cells.size(); i++) {
       String v = cells.get(i);
