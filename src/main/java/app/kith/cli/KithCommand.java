@@ -166,6 +166,9 @@ public final class KithCommand implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // each subcommand takes -V from its standard options: it prints the root's version, not nothing
+    String[] version = cl.getCommandSpec().version();
+    cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(version));
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           boolean verbose = root.verbose;

@@ -15,6 +15,12 @@ abstract class Subcommand implements Callable<Integer> {
 
   @Override
   public final Integer call() throws Exception {
+    java.nio.file.Path home = root.homeDir();
+    if (!java.nio.file.Files.exists(home)) {
+      // a mistyped --home would otherwise show an empty network without a word
+      err().println("kith: no home at " + home.toAbsolutePath().normalize() + " yet; starting a new one there");
+      err().flush();
+    }
     try (Kith kith = root.open()) {
       return run(kith);
     }

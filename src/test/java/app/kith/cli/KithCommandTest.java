@@ -21,6 +21,27 @@ class KithCommandTest {
   }
 
   @Test
+  void everyCommandPrintsTheVersion() {
+    var root = new Cli(home).runRaw("--version");
+    assertThat(root.out()).startsWith("kith ");
+    for (String command : new String[] {"run", "import", "contacts"}) {
+      var r = new Cli(home).runRaw(command, "-V");
+      assertThat(r.exitCode()).as(command).isZero();
+      assertThat(r.out()).as(command).isEqualTo(root.out());
+    }
+  }
+
+  @Test
+  void aNewHomeIsNamedOnStderrOnce() {
+    Path fresh = home.resolve("typo");
+    var first = new Cli(fresh).run("contacts");
+    assertThat(first.exitCode()).isZero();
+    assertThat(first.err()).contains("no home at " + fresh.toAbsolutePath() + " yet");
+    var second = new Cli(fresh).run("contacts");
+    assertThat(second.err()).doesNotContain("no home");
+  }
+
+  @Test
   void unknownOptionIsBadUsageWithExitTwoAndNoStackTrace() {
     var r = new Cli(home).run("--frobnicate");
     assertThat(r.exitCode()).isEqualTo(2);
