@@ -19,6 +19,7 @@ final class ServiceBeans {
     registry.accept("inboxOrphans", orphans);
     MailImapSettings imap = new MailImapSettings(kith.config());
     registry.accept("mailImap", imap);
+    registry.accept("mailboxPollFailures", new MailboxPollFailures(imap));
     registry.accept("mailInbox", new MailInbox(kith, imap));
     registry.accept("mailProcessed", new MailClaims(kith.database(), kith.clock(), java.time.Duration.ofSeconds(10)));
     registry.accept("delivery", new app.kith.notify.Delivery(kith));

@@ -20,6 +20,10 @@ final class Logging {
     setDefault("org.slf4j.simpleLogger.log.com.zaxxer.hikari", verbose ? "info" : "warn");
     setDefault("org.slf4j.simpleLogger.log.org.quartz", verbose ? "info" : "warn");
     setDefault("org.slf4j.simpleLogger.log.net.fortuna.ical4j", "error");
+    // Camel's list of HTTP endpoints names them on 0.0.0.0 whatever host they are bound to;
+    // `kith run` names the real address itself
+    setDefault("org.slf4j.simpleLogger.log.org.apache.camel.component.platform.http.main.MainHttpServerUtil",
+        verbose ? "info" : "warn");
   }
 
   private static void setDefault(String key, String value) {

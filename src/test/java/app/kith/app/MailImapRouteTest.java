@@ -43,6 +43,7 @@ class MailImapRouteTest {
   GreenMailUser user;
   Kith kith;
   KithService service;
+  org.apache.camel.CamelContext context;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -79,7 +80,7 @@ class MailImapRouteTest {
     kith = new Kith(KithConfig.of(home, cfg), Clock.systemUTC());
     prepare.accept(kith);
     service = new KithService(kith, Optional.of(Path.of("").toAbsolutePath()));
-    service.start();
+    context = service.start();
   }
 
   @AfterEach
@@ -322,6 +323,17 @@ class MailImapRouteTest {
         return rs.getInt(1);
       }
     });
+  }
+
+  @Test
+  void aFailedPollIsOneLineNamingTheMailboxWithoutThePassword() throws Exception {
+    startKith(Map.of("kith.imap.password", "wrong-Pa55word"));
+    MailboxPollFailures failures = context.getRegistry().lookupByNameAndType("mailboxPollFailures", MailboxPollFailures.class);
+    await().atMost(Duration.ofSeconds(30)).until(() -> failures.last() != null);
+    assertThat(failures.last())
+        .startsWith("mailbox imap://127.0.0.1:" + imapPort + "/INBOX: cannot poll (")
+        .doesNotContain("wrong-Pa55word")
+        .doesNotContain("\n");
   }
 
   @Test
