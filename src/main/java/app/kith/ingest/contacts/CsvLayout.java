@@ -35,7 +35,7 @@ final class CsvLayout {
       Pattern.compile("\\s*[^()<>@\"]+\\(\\s*([^()<>\\s@]+@[^()<>\\s@]+)\\s*\\)\\s*");
   private static final Set<String> NAME =
       Set.of("name", "display name", "full name", "contact name", "fn", "contact", "name (original name)",
-          "user name (original name)", "attendee name",
+          "user name (original name)", "attendee name", "anzeigename", "nom à afficher",
           "participant name", "guest name", "氏名", "名前", "姓名", "이름");
   // Outlook names its columns in the language it runs in: the German, French, Spanish, Dutch,
   // Italian, Portuguese, Swedish, Polish and Japanese names of the columns Kith reads are listed with
@@ -63,7 +63,7 @@ final class CsvLayout {
           "società", "societa", "företag", "foretag", "bedrijfsnaam", "nazwa firmy", "会社名", "会社", "勤務先", "公司",
           "회사");
   private static final Set<String> JOB_TITLE =
-      Set.of("job title", "position", "role", "organization title", "organisation title", "jobtitle", "job", "fonction",
+      Set.of("job title", "arbeitstitel", "position", "role", "organization title", "organisation title", "jobtitle", "job", "fonction",
           "puesto", "cargo", "functie", "occupation", "designation", "job title at company", "title at company",
           "your role", "current title", "current position", "job role", "posizione", "qualifica", "befattning",
           "stanowisko", "役職", "职位", "직책");
@@ -78,13 +78,17 @@ final class CsvLayout {
       Set.of("notes", "note", "comments", "comment", "notizen", "notiz", "remarques", "notas", "notities", "description",
           "intro", "bemerkung", "bemerkungen", "anmerkungen", "anteckningar", "uwagi", "observações", "observacoes", "メモ",
           "备注", "메모");
-  private static final Set<String> NICKNAME = Set.of("nickname", "nick name", "file as");
+  private static final Set<String> NICKNAME = Set.of("nickname", "nick name", "file as", "spitzname", "surnom");
   /** The day someone entered the network: LinkedIn's connection, a badge scan at an event. */
   private static final Set<String> SINCE =
       Set.of("connected on", "since", "scanned at", "scan date", "scanned on", "date scanned", "met on", "date met");
 
   final String format;
   final boolean headerless;
+  /** Zoom's meeting or webinar summary ("Meeting ID", "Topic", the host's "User Email"): no participants. */
+  boolean summary;
+  /** The header's cells as the file wrote them (empty for a headerless file). */
+  private List<String> header = List.of();
   private final int columns;
   private int nickname = -1;
   private int suffix = -1;
@@ -123,6 +127,8 @@ final class CsvLayout {
     List<String> h = raw.stream().map(CsvLayout::normalise).toList();
     String format = format(h);
     CsvLayout l = new CsvLayout(format, false, h.size());
+    l.header = List.copyOf(raw);
+    l.summary = h.contains("topic") && (h.contains("meeting id") || h.contains("webinar id"));
     boolean hasJobTitle = h.stream().anyMatch(JOB_TITLE::contains);
     // Yahoo Mail names its phone columns "Home", "Work", "Mobile", "Other" beside "Yahoo! Phone"
     boolean yahoo = h.contains("yahoo! phone") || h.contains("yahoo phone");
@@ -192,14 +198,14 @@ final class CsvLayout {
       } else if (c.endsWith("?") && asksFor(c, TITLE_QUESTION)) {
         l.title = l.title < 0 ? i : l.title; // "What is your job title?"
         l.known++;
+      } else if (c.equals("birth day") || (c.equals("geburtstag") && h.contains("geburtsmonat"))) {
+        l.birthDay = i; // Thunderbird's birthday in three columns; in German the day's is "Geburtstag"
       } else if (BIRTHDAY.contains(c)) {
         l.birthday = i;
-      } else if (c.equals("birth year")) {
+      } else if (c.equals("birth year") || c.equals("geburtsjahr")) {
         l.birthYear = i;
-      } else if (c.equals("birth month")) {
+      } else if (c.equals("birth month") || c.equals("geburtsmonat")) {
         l.birthMonth = i;
-      } else if (c.equals("birth day")) {
-        l.birthDay = i;
       } else if (NOTES.contains(c)) {
         l.notes = i;
       } else if (NICKNAME.contains(c)) {
@@ -356,13 +362,51 @@ final class CsvLayout {
     return columns;
   }
 
+  /** Whether the first column holds a name, or part of one (a row with only that cell may be a person). */
+  boolean namesInFirstColumn() {
+    return name == 0 || first == 0 || last == 0 || nickname == 0;
+  }
+
+  String firstColumn() {
+    return header.isEmpty() ? "" : header.get(0).strip();
+  }
+
+  /** Whether a row repeats the header (two exports joined into one file). */
+  boolean isHeader(List<String> cells) {
+    if (header.isEmpty() || cells.size() != header.size() || !cells.get(0).strip().equals(header.get(0).strip())) {
+      return false; // nearly every row: its first cell differs
+    }
+    for (int i = 1; i < cells.size(); i++) {
+      if (!cells.get(i).strip().equals(header.get(i).strip())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Salesforce's "Grand Totals (12 records)" under a report's rows. */
+  private static final Pattern REPORT_TOTAL = Pattern.compile("(?i)\\s*(?:grand )?totals?\\s*\\(\\s*\\d[\\d.,]*\\s+records?\\s*\\)\\s*");
+
+  static boolean isReportTotal(List<String> cells) {
+    if (cells.isEmpty() || cells.get(0).indexOf('(') < 0 || !REPORT_TOTAL.matcher(cells.get(0)).matches()) {
+      return false;
+    }
+    for (int i = 1; i < cells.size(); i++) {
+      if (!cells.get(i).isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Slashed dates month first: as the file's own dates showed, else as its producer writes them. */
   boolean monthFirst() {
     return dayFirstSeen != monthFirstSeen ? monthFirstSeen : usDates || !format.equals(GOOGLE) && !format.equals(GENERIC);
   }
 
-  boolean hasBirthday() {
-    return birthday >= 0;
+  /** Whether rows have slashed dates whose order of day and month the file's own rows can tell. */
+  boolean hasDates() {
+    return birthday >= 0 || since >= 0;
   }
 
   /**
@@ -372,9 +416,11 @@ final class CsvLayout {
    * ones, such as 03/04/1990; when the file shows both orders, each format's default stays.
    */
   void noteDateOrder(List<String> row) {
-    Boolean order = Dates.slashedOrder(cell(row, birthday));
-    dayFirstSeen |= Boolean.FALSE.equals(order);
-    monthFirstSeen |= Boolean.TRUE.equals(order);
+    for (int column : new int[] {birthday, since}) {
+      Boolean order = Dates.slashedOrder(cell(row, column));
+      dayFirstSeen |= Boolean.FALSE.equals(order);
+      monthFirstSeen |= Boolean.TRUE.equals(order);
+    }
   }
 
   /**
@@ -457,6 +503,11 @@ final class CsvLayout {
     return br >= 0 && v.indexOf(delimiter, br) >= 0;
   }
 
+  /** The names Zoom's apps give a participant who did not give one: "iPhone", "Ana's iPad", "Galaxy S23". */
+  private static final Pattern DEVICE = Pattern.compile(
+      "(?i)\\s*(?:\\S+(?:'|’)s\\s+)?(?:iphone|ipad|android|galaxy(?:\\s+\\S+)?|pixel(?:\\s+\\S+)?|macbook(?:\\s+\\S+)?"
+          + "|zoom user|zoom rooms?|guest)\\s*");
+
   /** Zoom's "Display Name (Original Name)" of someone who renamed themselves in the meeting: the original. */
   private static final Pattern RENAMED = Pattern.compile("[^()]+\\(([^()]+)\\)\\s*");
 
@@ -476,6 +527,11 @@ final class CsvLayout {
       String joined = Draft.joinName(cell(cells, first), cell(cells, middle), cell(cells, last));
       String sfx = cell(cells, suffix);
       d.name = joined == null ? cell(cells, nickname) : sfx == null ? joined : joined + " " + sfx;
+    }
+    if (zoomNames && d.name != null && DEVICE.matcher(d.name).matches()) {
+      // someone who joined from an app that names them after the device: no name of a person
+      d.notesOnRecord.add("the name '" + Draft.shorten(d.name) + "' is a device's, not a person's; left out");
+      d.name = null;
     }
     boolean placeholder = d.name != null && d.name.equalsIgnoreCase("info requested");
     if (placeholder) {
@@ -544,9 +600,10 @@ final class CsvLayout {
     }
     String s = cell(cells, since);
     if (s != null) {
-      d.since = Dates.date(s, false);
+      // LinkedIn writes "12 Mar 2024"; a copy saved by Excel has 3/12/2024 in the computer's order
+      d.since = Dates.date(s, monthFirst);
       if (d.since == null && s.indexOf(' ') > 0) {
-        d.since = Dates.date(s.substring(0, s.indexOf(' ')), false); // a badge scan's "5/14/2025 10:32 AM"
+        d.since = Dates.date(s.substring(0, s.indexOf(' ')), monthFirst); // a badge scan's "5/14/2025 10:32 AM"
       }
       if (d.since == null) {
         d.notesOnRecord.add("the day added ('" + Draft.shorten(s) + "') is not a date; left out");
@@ -580,7 +637,9 @@ final class CsvLayout {
   /** What follows a comma after a name without being a given name: suffixes, degrees, legal forms. */
   private static final Set<String> NOT_GIVEN_NAMES =
       Set.of("jr", "sr", "ii", "iii", "iv", "v", "phd", "mba", "md", "cpa", "esq", "dds", "msc", "bsc", "ma", "ba", "pmp",
-          "cfa", "rn", "pe", "jd", "llm", "inc", "llc", "ltd", "gmbh", "ag", "sa", "plc", "corp", "co");
+          "cfa", "rn", "pe", "jd", "llm", "inc", "llc", "ltd", "gmbh", "ag", "sa", "plc", "corp", "co", "na", "nv", "bv",
+          "llp", "lp", "pllc", "pc", "pty", "pty ltd", "srl", "sarl", "sas", "spa", "oy", "kg", "kk", "se", "as", "ab", "asa",
+          "aps", "sl", "sp z oo", "company", "bank");
 
   private static String first(List<String> values) {
     return values.isEmpty() ? null : values.get(0);

@@ -14,6 +14,7 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -46,6 +47,17 @@ final class CsvSource implements RecordSource {
   private long lineBase;
   private int restarts;
   private boolean broken;
+  /** The columns in effect: the sniffed header's, until a later section brings its own header. */
+  private CsvLayout layout;
+  /** Records read and not yet handed out (a row held back is handed out with the row after it). */
+  private final ArrayDeque<Rec> ready = new ArrayDeque<>();
+  /** A row with only its first cell filled, held until the next row says whether it titles a section. */
+  private Held held;
+  private boolean ended;
+  /** Whether the note on a meeting summary's rows was given for the current section. */
+  private boolean summaryNoted;
+
+  private record Held(String where, List<String> cells) {}
 
   /**
    * How many broken rows (a stray quote) are left out, reading on after each, before the rest of the
@@ -56,6 +68,7 @@ final class CsvSource implements RecordSource {
   CsvSource(Path file, Sniff sniff) throws IOException {
     this.file = file;
     this.sniff = sniff;
+    this.layout = sniff.layout();
     this.format =
         CSVFormat.DEFAULT.builder()
             .setDelimiter(sniff.delimiter())
@@ -63,7 +76,7 @@ final class CsvSource implements RecordSource {
             .setTrailingData(true)
             .setIgnoreSurroundingSpaces(true) // Name, "Acme, Inc" written with a space after each comma
             .get();
-    if (sniff.layout().hasBirthday()) {
+    if (sniff.layout().hasDates()) {
       learnDateOrder(file, sniff, format);
     }
     startAt(0);
@@ -127,42 +140,160 @@ final class CsvSource implements RecordSource {
 
   @Override
   public Rec next() throws IOException {
-    while (!broken) {
-      long start = lastLine + 1;
-      String where = "row " + (sniff.headerLine() + (sniff.layout().headerless ? 0 : 1) + start);
-      CSVRecord record;
-      try {
-        if (!rows.hasNext()) {
-          return null;
-        }
-        record = rows.next();
-      } catch (UncheckedIOException | IllegalStateException e) {
-        String m = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
-        boolean unclosed = m != null && m.contains("EOF reached before encapsulated token finished");
-        String why = unclosed ? "a quote (\") opened in this row is never closed" : "the row is not valid CSV";
-        return restartAfter(start, where, why);
-      }
-      List<String> cells = Arrays.asList(record.values());
-      if (sniff.layout().swallowsRows(cells, sniff.delimiter())) {
-        // a stray quote in this row ran on into the rows below, up to the next quote
-        return restartAfter(start, where, "a quote (\") in this row is not closed where the row ends");
-      }
-      lastLine = lineBase + parser.getCurrentLineNumber();
-      if (allBlank(cells)) {
-        continue; // an empty row carries nothing
-      }
-      if (isSalesforceFooter(cells)) {
-        broken = true; // what follows is the footer's copyright, author and company lines
-        return new Rec(where, null,
-            List.of("Salesforce's report footer (\"" + cells.get(0).strip() + "\" and the lines after it) is no contact; left out"), null);
-      }
-      if (cells.size() == 1 && sniff.layout().columns() > 1 && hasOtherDelimiter(cells.get(0))) {
-        return new Rec(where, null, List.of(), "the row is not separated by '" + show(sniff.delimiter()) + "' like the header");
-      }
-      Draft d = sniff.layout().map(cells);
-      return new Rec(where, d, List.of(), null);
+    while (ready.isEmpty() && !ended) {
+      readRow();
     }
-    return null;
+    return ready.poll();
+  }
+
+  /** Reads one row; adds what it yields (nothing, a record, a held row and a record) to {@link #ready}. */
+  private void readRow() throws IOException {
+    if (broken) {
+      end();
+      return;
+    }
+    long start = lastLine + 1;
+    String where = "row " + (sniff.headerLine() + (sniff.layout().headerless ? 0 : 1) + start);
+    CSVRecord record;
+    try {
+      if (!rows.hasNext()) {
+        end();
+        return;
+      }
+      record = rows.next();
+    } catch (UncheckedIOException | IllegalStateException e) {
+      String m = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+      boolean unclosed = m != null && m.contains("EOF reached before encapsulated token finished");
+      String why = unclosed ? "a quote (\") opened in this row is never closed" : "the row is not valid CSV";
+      flushHeld();
+      ready.add(restartAfter(start, where, why));
+      return;
+    }
+    List<String> cells = Arrays.asList(record.values());
+    if (layout.swallowsRows(cells, sniff.delimiter())) {
+      // a stray quote in this row ran on into the rows below, up to the next quote
+      flushHeld();
+      ready.add(restartAfter(start, where, "a quote (\") in this row is not closed where the row ends"));
+      return;
+    }
+    long end = lineBase + parser.getCurrentLineNumber();
+    // blank lines before the row (the parser skips them) end a section of a multi-part report
+    boolean afterBlank = end - lastLine > 1 && end - lastLine - 1 > lineBreaks(cells);
+    lastLine = end;
+    if (allBlank(cells)) {
+      return; // an empty row carries nothing
+    }
+    if (isSalesforceFooter(cells)) {
+      broken = true; // what follows is the footer's copyright, author and company lines
+      String title = held == null ? "" : "the report's title \"" + held.cells().get(0).strip() + "\", then ";
+      held = null;
+      ready.add(new Rec(where, null,
+          List.of("Salesforce's report footer (" + title + "\"" + cells.get(0).strip() + "\" and the lines after it) is no contact; left out"), null));
+      return;
+    }
+    boolean repeated = layout.isHeader(cells);
+    if (held != null || afterBlank || layout.summary || repeated) {
+      CsvLayout next = repeated ? layout : sectionHeader(cells);
+      if (next != null) {
+        // the row held before a header titles a section ("Panelist Details"), unless the header is
+        // the same again and the row's one cell is a name: then it is a person, files joined below
+        boolean title = held != null && !(repeated && layout.namesInFirstColumn());
+        if (title) {
+          ready.add(new Rec(held.where(), null, List.of("\"" + Draft.shorten(held.cells().get(0).strip())
+              + "\" titles a section with a header of its own; no contact"), null));
+          held = null;
+        } else {
+          flushHeld();
+          if (repeated) {
+            ready.add(new Rec(where, null, List.of("the header again (files joined together); left out"), null));
+          }
+        }
+        if (!repeated) {
+          layout = next;
+          summaryNoted = false;
+        }
+        return;
+      }
+    }
+    flushHeld();
+    if (layout.summary) {
+      if (!summaryNoted) {
+        summaryNoted = true;
+        ready.add(new Rec(where, null, List.of("the meeting's summary (the rows under \"" + layout.firstColumn()
+            + "\") names no participant; left out"), null));
+      }
+      return;
+    }
+    if (CsvLayout.isReportTotal(cells)) {
+      ready.add(new Rec(where, null, List.of("the report's total row (\"" + Draft.shorten(cells.get(0).strip()) + "\") is no contact; left out"), null));
+      return;
+    }
+    if (layout.columns() >= 3 && onlyFirstCell(cells)) {
+      held = new Held(where, cells); // a section's title, or a person with a name only: the next row tells
+      return;
+    }
+    ready.add(map(where, cells));
+  }
+
+  private Rec map(String where, List<String> cells) {
+    if (cells.size() == 1 && layout.columns() > 1 && hasOtherDelimiter(cells.get(0))) {
+      return new Rec(where, null, List.of(), "the row is not separated by '" + show(sniff.delimiter()) + "' like the header");
+    }
+    return new Rec(where, layout.map(cells), List.of(), null);
+  }
+
+  private void flushHeld() {
+    if (held != null) {
+      ready.add(map(held.where(), held.cells()));
+      held = null;
+    }
+  }
+
+  private void end() {
+    flushHeld();
+    ended = true;
+  }
+
+  /**
+   * The layout of a row that is a header of its own: a multi-part report (Zoom's meeting summary
+   * above its participants, a webinar's host, panelist and attendee sections) starts each part
+   * with one. A header names known columns and holds no address.
+   */
+  private static CsvLayout sectionHeader(List<String> cells) {
+    int filled = 0;
+    for (String c : cells) {
+      if (c.indexOf('@') >= 0) {
+        return null;
+      }
+      filled += c.isBlank() ? 0 : 1;
+    }
+    return filled >= 2 ? CsvLayout.fromHeader(cells) : null;
+  }
+
+  private static boolean onlyFirstCell(List<String> cells) {
+    if (cells.isEmpty() || cells.get(0).isBlank()) {
+      return false;
+    }
+    for (int i = 1; i < cells.size(); i++) {
+      if (!cells.get(i).isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Line breaks inside the cells, counted as the parser counts lines (CR LF is one). */
+  private static int lineBreaks(List<String> cells) {
+    int n = 0;
+    for (String v : cells) {
+      for (int i = 0; i < v.length(); i++) {
+        char c = v.charAt(i);
+        if (c == '\n' || (c == '\r' && (i + 1 == v.length() || v.charAt(i + 1) != '\n'))) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   /**
@@ -194,8 +325,8 @@ final class CsvSource implements RecordSource {
     String line = startAt(start);
     // the row itself, read with quotes as plain characters, when that gives it the header's columns
     List<String> cells = line == null ? List.of() : withoutQuotes(line);
-    if (cells.size() == sniff.layout().columns() && !allBlank(cells)) {
-      return new Rec(where, sniff.layout().map(cells), List.of(why + "; its quotes are read as plain characters and left out"), null);
+    if (cells.size() == layout.columns() && !allBlank(cells)) {
+      return new Rec(where, layout.map(cells), List.of(why + "; its quotes are read as plain characters and left out"), null);
     }
     return new Rec(where, null, List.of(), why + "; the row is left out, the rows after it are read");
   }

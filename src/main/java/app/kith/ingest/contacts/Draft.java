@@ -90,8 +90,12 @@ final class Draft {
     }
   }
 
-  /** " / ", ";", " | " or a line break between numbers; a slash without spaces is German for an area code. */
-  private static final Pattern PHONE_LIST_SEPARATOR = Pattern.compile("\\s+/\\s+|\\s*[;|\\n]\\s*");
+  /**
+   * " / ", ";", ",", " | " or a line break between numbers; a slash without spaces is German for an
+   * area code. A comma splits only when every part is a number ("600 111 222, 911 222 333"), never
+   * a spreadsheet's 4,47701E+11.
+   */
+  private static final Pattern PHONE_LIST_SEPARATOR = Pattern.compile("\\s+/\\s+|\\s*[;|,\\n]\\s*");
 
 
   void reject(String reason) {

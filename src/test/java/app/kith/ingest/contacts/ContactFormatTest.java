@@ -616,4 +616,92 @@ class ContactFormatTest {
     Draft d = firstRow("First Name,Last Name,Nickname,E-mail 1 - Value\n,,Bee,bee@example.com\n");
     assertThat(d.name).isEqualTo("Bee");
   }
+
+  @Test
+  void aZoomReportReadsEachSectionByItsOwnHeader(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    // the participant report "with meeting data": the meeting's summary, a blank line, the participants
+    assertThat(rows(dir.resolve("participants.csv"), "\uFEFFMeeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants\r\n"
+        + "812 3456 7890,\"Quarterly Review, Q1\",03/12/2024 10:00:12 AM,03/12/2024 11:02:45 AM,host@example.com,63,3\r\n\r\n"
+        + "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\r\n"
+        + "Ana Souza (Ana Paula Souza),ana@example.br,03/12/2024 10:01:40 AM,03/12/2024 11:02:45 AM,62,Yes\r\n"
+        + "iPhone,,03/12/2024 10:05:00 AM,03/12/2024 10:06:00 AM,1,Yes\r\n"))
+        .containsExactly(
+            "row 2: note: the meeting's summary (the rows under \"Meeting ID\") names no participant; left out",
+            "row 5: Ana Paula Souza <ana@example.br> null",
+            "row 6: rejected: no name, e-mail address or phone number");
+    // a webinar's attendee report: a section per role, each titled, each with its own header
+    assertThat(rows(dir.resolve("webinar.csv"), "Attendee Report\r\nReport Generated:,\"3/12/2024 11:10 AM\"\r\n"
+        + "Topic,Webinar ID,Actual Start Time,Unique Viewers,\r\n\"Launch\",\"812 3456 7890\",\"Mar 12, 2024 10:00 AM\",\"2\",\r\n"
+        + "Host Details,\r\nAttended,User Name (Original Name),Email,Join Time,Is Guest,\r\n"
+        + "Yes,\"Host Person\",\"host@example.com\",\"Mar 12, 2024 09:55:00\",\"No\",\r\n"
+        + "Attendee Details,\r\nAttended,First Name,Last Name,Email,Registration Time,Join Time,Is Guest,\r\n"
+        + "Yes,\"Ana\",\"Souza\",\"ana@example.br\",\"Mar 01, 2024 08:00:00\",\"Mar 12, 2024 10:01:00\",\"Yes\",\r\n"
+        + "No,\"健二\",\"伊藤\",\"kenji@example.jp\",\"Mar 02, 2024 08:00:00\",\"--\",\"Yes\",\r\n"))
+        .containsExactly(
+            "row 7: Host Person <host@example.com> null",
+            "row 8: note: \"Attendee Details\" titles a section with a header of its own; no contact",
+            "row 10: Ana Souza <ana@example.br> null",
+            "row 11: 伊藤健二 <kenji@example.jp> null");
+  }
+
+  @Test
+  void aReportsTotalAndTitleAreNoPeopleAndAJoinedHeaderIsNoRow(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    assertThat(rows(dir.resolve("salesforce.csv"), "\"Full Name\",\"Title\",\"Account Name\",\"Email\"\r\n"
+        + "\"Rafael Núñez\",\"CFO\",\"Iberia Foods\",\"rafael@x.example\"\r\n\"Grand Totals (1 records)\"\r\n\r\n\r\n"
+        + "\"My Contacts Report\"\r\n\"Copyright (c) 2000-2024 salesforce.com, inc. All rights reserved.\"\r\n"
+        + "\"Confidential Information - Do Not Distribute\"\r\n\"Acme Corp\"\r\n"))
+        .containsExactly(
+            "row 2: Rafael Núñez <rafael@x.example> Iberia Foods",
+            "row 3: note: the report's total row (\"Grand Totals (1 records)\") is no contact; left out",
+            "row 7: note: Salesforce's report footer (the report's title \"My Contacts Report\", then \"Copyright (c) 2000-2024"
+                + " salesforce.com, inc. All rights reserved.\" and the lines after it) is no contact; left out");
+    // a row with its first cell only is a person with a name only, unless a header or a footer follows it
+    assertThat(rows(dir.resolve("joined.csv"), "Name,Email,Company\nAda Lovelace,ada@example.org,Engines\nBarbara Liskov,,\n"
+        + "Name,Email,Company\nCarl Gauss,carl@example.de,Göttingen\nDonald Knuth\n"))
+        .containsExactly(
+            "row 2: Ada Lovelace <ada@example.org> Engines",
+            "row 3: Barbara Liskov <> null",
+            "row 4: note: the header again (files joined together); left out",
+            "row 5: Carl Gauss <carl@example.de> Göttingen",
+            "row 6: Donald Knuth <> null");
+  }
+
+  @Test
+  void thunderbirdInGermanWithItsBirthdayInThreeColumns() throws Exception {
+    String header = "Vorname,Nachname,Anzeigename,Spitzname,Primäre E-Mail-Adresse,Sekundäre E-Mail-Adresse,Tel. dienstlich,"
+        + "Mobil-Tel.-Nr.,Arbeitstitel,Abteilung,Organisation,Geburtsjahr,Geburtsmonat,Geburtstag,Notizen,\n";
+    Draft d = firstRow(header + "Käthe,Schröder,Käthe Schröder,,kaethe@example.de,k@firma.example,+49 40 123456,+49 160 1234567,"
+        + "Projektleiterin,,Hanse Logistik GmbH,1990,7,21,\"Kennengelernt auf der CeBIT, 2017\",\n");
+    assertThat(d.name).isEqualTo("Käthe Schröder");
+    assertThat(d.emails).containsExactly("kaethe@example.de", "k@firma.example");
+    assertThat(d.phones).containsExactly("+49 40 123456", "+49 160 1234567");
+    assertThat(d.title).isEqualTo("Projektleiterin");
+    assertThat(d.organization).isEqualTo("Hanse Logistik GmbH");
+    assertThat(d.birthday).isEqualTo("1990-07-21");
+    assertThat(d.notesOnRecord).isEmpty();
+    Draft displayOnly = firstRow(header + ",,Lukas Weber,,lukas@example.at,,,,,,,,12,3,,\n");
+    assertThat(displayOnly.name).isEqualTo("Lukas Weber");
+    assertThat(displayOnly.birthday).isEqualTo("--12-03");
+  }
+
+  @Test
+  void aLinkedInFileSavedByExcelKeepsItsDayOrder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    String header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+    List<LocalDate> us = recs(dir.resolve("us.csv"), header + "Soren,Agard,,,Orsted,Engineer,3/12/2024\n"
+        + "Maria,Garcia,,,,,8/17/2020\n").stream().map(r -> r.draft().since).toList();
+    assertThat(us).containsExactly(LocalDate.of(2024, 3, 12), LocalDate.of(2020, 8, 17));
+    List<LocalDate> uk = recs(dir.resolve("uk.csv"), header + "Soren,Agard,,,Orsted,Engineer,3/12/2024\n"
+        + "Maria,Garcia,,,,,17/8/2020\n").stream().map(r -> r.draft().since).toList();
+    assertThat(uk).containsExactly(LocalDate.of(2024, 12, 3), LocalDate.of(2020, 8, 17));
+  }
+
+  @Test
+  void numbersSeparatedByCommasAndACompanyWithItsLegalForm() throws Exception {
+    assertThat(firstRow("Name,Phone\nTomás Ortega,\"600 111 222, 911 222 333\"\n").phones)
+        .containsExactly("600 111 222", "911 222 333");
+    assertThat(firstRow("Name,Phone\nKarl,\"+49 30 1234567,89\"\n").phones).containsExactly("+49 30 1234567,89");
+    assertThat(CsvLayout.familyNameFirst("Bank of America, N.A.")).isEqualTo("Bank of America, N.A.");
+    assertThat(CsvLayout.familyNameFirst("Okafor, Chinedu")).isEqualTo("Chinedu Okafor");
+  }
 }
