@@ -53,6 +53,10 @@ final class VCardMapper {
         break;
       }
     }
+    if (d.name == null && d.organization != null
+        && (card.getKind() != null && card.getKind().isOrg() || has(card, "X-ABSHOWAS", "company"))) {
+      d.name = d.organization; // a company's own card (KIND:org; Apple's X-ABShowAs:COMPANY) is known by its name
+    }
     for (Title t : card.getTitles()) {
       if (t.getValue() != null && !t.getValue().isBlank()) {
         d.title = t.getValue();

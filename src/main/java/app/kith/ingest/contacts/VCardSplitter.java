@@ -154,6 +154,13 @@ final class VCardSplitter implements Closeable {
     return false;
   }
 
+  /** Properties whose text may span lines: a line of its own after one continues it. */
+  private static final java.util.Set<String> MULTI_LINE_TEXT = java.util.Set.of("NOTE", "ADR", "LABEL");
+  /** Properties that hold one line: a line of its own after one is no part of it. */
+  private static final java.util.Set<String> ONE_LINE =
+      java.util.Set.of("EMAIL", "TEL", "FN", "N", "ORG", "TITLE", "ROLE", "BDAY", "ANNIVERSARY", "NICKNAME", "UID", "URL",
+          "VERSION", "REV", "GENDER", "KIND", "TZ", "GEO", "LANG", "IMPP", "CATEGORIES", "SORT-STRING");
+
   /**
    * Reads a card's lines into {@code card} up to its END:VCARD, the end of the file, or a
    * BEGIN:VCARD inside it (not an AGENT's embedded card, which is skipped).
@@ -169,8 +176,10 @@ final class VCardSplitter implements Closeable {
       }
       if (prop != null && prop.qp && prop.endsWithSoftBreak()) {
         prop.len--; // drop the '='
-        prop.append(line, 0, lineLen, lineOverflow);
-        continue;
+        if (!isKeyword(line, lineLen, "END", "VCARD") && !isKeyword(line, lineLen, "BEGIN", "VCARD")) {
+          prop.append(line, 0, lineLen, lineOverflow);
+          continue;
+        } // a soft break at the card's end continues nothing: the card ends here
       }
       if (lineLen > 0 && (line[0] == ' ' || line[0] == '\t')) {
         if (prop != null) {
@@ -210,10 +219,17 @@ final class VCardSplitter implements Closeable {
       }
       if (!looksLikeProperty(line, lineLen)) {
         if (prop != null) {
-          // a value continued without folding: base64 lines, or a trailing backslash (old Android)
+          // a value continued without folding: base64 lines, a trailing backslash (old Android), or
+          // a line break written as it is into a note (Windows Mobile, hand edits)
           if (prop.len > 0 && prop.buf[prop.len - 1] == '\\') {
             prop.len--; // the backslash marks a line break in the value
             prop.append(new byte[] {'\n'}, 0, 1, false);
+          } else if (prop.colon >= 0 && MULTI_LINE_TEXT.contains(prop.name)) {
+            prop.append(new byte[] {'\n'}, 0, 1, false);
+          } else if (prop.colon >= 0 && ONE_LINE.contains(prop.name)) {
+            // an address, number or name never runs on to a line of its own: a stray line
+            card.note("a line without ':' after " + prop.name + " was left out");
+            continue;
           }
           prop.append(line, 0, lineLen, lineOverflow);
         }

@@ -483,4 +483,42 @@ class ContactDecodingTest {
     garbled.email("\"Omega\" <omega@example.com>", false);
     assertThat(garbled.finish(100)).isNull();
   }
+
+  @Test
+  void aLineOfItsOwnContinuesANoteAndIsLeftOutAfterAnAddress() throws Exception {
+    byte[] file = bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Frank Junkline\r\nEMAIL:frank@example.com\r\nTHIS IS NOT A VALID LINE\r\n"
+        + "TEL:+1 555 0143\r\nEND:VCARD\r\n"
+        + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Raw Newline\r\nNOTE:Met in Lisbon.\r\nWants the slides.\r\nEMAIL:raw@example.com\r\n"
+        + "END:VCARD\r\n");
+    List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs.get(0).draft().emails).containsExactly("frank@example.com");
+    assertThat(recs.get(0).draft().phones).containsExactly("+1 555 0143");
+    assertThat(recs.get(0).notes()).extracting(Object::toString).anyMatch(n -> n.contains("a line without ':' after EMAIL was left out"));
+    assertThat(recs.get(1).draft().notes).isEqualTo("Met in Lisbon.\nWants the slides.");
+    assertThat(recs.get(1).draft().emails).containsExactly("raw@example.com");
+  }
+
+  @Test
+  void aCompanysOwnCardIsKnownByItsName() throws Exception {
+    byte[] file = bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nORG:Contoso Pharmacy;\r\nX-ABShowAs:COMPANY\r\n"
+        + "TEL:+1 555 0100\r\nEND:VCARD\r\n"
+        + "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:org\r\nFN:\r\nORG:Northwind\r\nEMAIL:info@northwind.example\r\nEND:VCARD\r\n"
+        + "BEGIN:VCARD\r\nVERSION:3.0\r\nORG:Acme\r\nEMAIL:someone@acme.example\r\nEND:VCARD\r\n");
+    List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs.get(0).draft().name).isEqualTo("Contoso Pharmacy");
+    assertThat(recs.get(1).draft().name).isEqualTo("Northwind");
+    assertThat(recs.get(2).draft().name).isNull(); // someone at Acme, not Acme itself
+  }
+
+  @Test
+  void aSoftBreakRightBeforeTheCardsEndEndsTheValue() throws Exception {
+    byte[] file = bytes("BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lopez;Jorge\r\nEMAIL:jorge@example.mx\r\n"
+        + "NOTE;ENCODING=QUOTED-PRINTABLE:Call after 6pm=0D=0A=\r\nEND:VCARD\r\n"
+        + "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Next;Card\r\nEND:VCARD\r\n");
+    List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs).hasSize(2);
+    assertThat(recs.get(0).reject()).isNull();
+    assertThat(recs.get(0).draft().notes).isEqualTo("Call after 6pm");
+    assertThat(recs.get(1).draft().name).isEqualTo("Card Next");
+  }
 }
