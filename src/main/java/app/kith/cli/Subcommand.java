@@ -2,6 +2,8 @@ package app.kith.cli;
 
 import app.kith.app.Kith;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ParentCommand;
 
@@ -15,8 +17,8 @@ abstract class Subcommand implements Callable<Integer> {
 
   @Override
   public final Integer call() throws Exception {
-    java.nio.file.Path home = root.homeDir();
-    if (!java.nio.file.Files.exists(home)) {
+    Path home = root.homeDir();
+    if (!Files.exists(home)) {
       // a mistyped --home would otherwise show an empty network without a word
       err().println("kith: no home at " + home.toAbsolutePath().normalize() + " yet; starting a new one there");
       err().flush();

@@ -185,10 +185,9 @@ final class CsvSource implements RecordSource {
     }
     if (isSalesforceFooter(cells)) {
       broken = true; // what follows is the footer's copyright, author and company lines
-      String title = held == null ? "" : "the report's title \"" + held.cells().get(0).strip() + "\", then ";
+      String title = held == null ? "" : "the report's title \"" + Draft.shorten(held.cells().get(0).strip()) + "\", then ";
       held = null;
-      ready.add(new Rec(where, null,
-          List.of("Salesforce's report footer (" + title + "\"" + cells.get(0).strip() + "\" and the lines after it) is no contact; left out"), null));
+      note(where, "Salesforce's report footer (" + title + "\"" + cells.get(0).strip() + "\" and the lines after it) is no contact; left out");
       return;
     }
     boolean repeated = layout.isHeader(cells);
@@ -199,13 +198,12 @@ final class CsvSource implements RecordSource {
         // the same again and the row's one cell is a name: then it is a person, files joined below
         boolean title = held != null && !(repeated && layout.namesInFirstColumn());
         if (title) {
-          ready.add(new Rec(held.where(), null, List.of("\"" + Draft.shorten(held.cells().get(0).strip())
-              + "\" titles a section with a header of its own; no contact"), null));
+          note(held.where(), "\"" + Draft.shorten(held.cells().get(0).strip()) + "\" titles a section with a header of its own; no contact");
           held = null;
         } else {
           flushHeld();
           if (repeated) {
-            ready.add(new Rec(where, null, List.of("the header again (files joined together); left out"), null));
+            note(where, "the header again (files joined together); left out");
           }
         }
         if (!repeated) {
@@ -219,13 +217,12 @@ final class CsvSource implements RecordSource {
     if (layout.summary) {
       if (!summaryNoted) {
         summaryNoted = true;
-        ready.add(new Rec(where, null, List.of("the meeting's summary (the rows under \"" + layout.firstColumn()
-            + "\") names no participant; left out"), null));
+        note(where, "the meeting's summary (the rows under \"" + layout.firstColumn() + "\") names no participant; left out");
       }
       return;
     }
     if (CsvLayout.isReportTotal(cells)) {
-      ready.add(new Rec(where, null, List.of("the report's total row (\"" + Draft.shorten(cells.get(0).strip()) + "\") is no contact; left out"), null));
+      note(where, "the report's total row (\"" + Draft.shorten(cells.get(0).strip()) + "\") is no contact; left out");
       return;
     }
     if (layout.columns() >= 3 && onlyFirstCell(cells)) {
@@ -233,6 +230,11 @@ final class CsvSource implements RecordSource {
       return;
     }
     ready.add(map(where, cells));
+  }
+
+  /** A note on the file at a row that is no record (a report's title, total or footer, a repeated header). */
+  private void note(String where, String text) {
+    ready.add(new Rec(where, null, List.of(text), null));
   }
 
   private Rec map(String where, List<String> cells) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Cuts a vCard file into cards, one at a time, and hands each on as clean Unicode text for
@@ -155,10 +156,10 @@ final class VCardSplitter implements Closeable {
   }
 
   /** Properties whose text may span lines: a line of its own after one continues it. */
-  private static final java.util.Set<String> MULTI_LINE_TEXT = java.util.Set.of("NOTE", "ADR", "LABEL");
+  private static final Set<String> MULTI_LINE_TEXT = Set.of("NOTE", "ADR", "LABEL");
   /** Properties that hold one line: a line of its own after one is no part of it. */
-  private static final java.util.Set<String> ONE_LINE =
-      java.util.Set.of("EMAIL", "TEL", "FN", "N", "ORG", "TITLE", "ROLE", "BDAY", "ANNIVERSARY", "NICKNAME", "UID", "URL",
+  private static final Set<String> ONE_LINE =
+      Set.of("EMAIL", "TEL", "FN", "N", "ORG", "TITLE", "ROLE", "BDAY", "ANNIVERSARY", "NICKNAME", "UID", "URL",
           "VERSION", "REV", "GENDER", "KIND", "TZ", "GEO", "LANG", "IMPP", "CATEGORIES", "SORT-STRING");
 
   /**
