@@ -174,7 +174,8 @@ public final class TextEncodings {
    * Mac writes as its plain "CSV". Mac Roman puts the accented small letters (é, ü, ñ, ó) at 0x80-0x9F,
    * where windows-1252 has punctuation and a few rare letters (Š, Ž, œ), and windows-1252's own
    * accented letters at 0xC0-0xFF are symbols there. So: letters at 0x80-0x9F next to plain letters
-   * ("Jos\u008E"), none at 0xC0-0xFF, is Mac Roman.
+   * ("Jos\u008E"), none at 0xC0-0xFF, is Mac Roman; so is a file whose lines end with CR alone, as
+   * the classic Mac's do, with at least as many of those as letters at 0xC0-0xFF (Mac Roman's capitals).
    */
   public static Charset legacyFile(byte[] b, int off, int len) {
     Charset legacy = legacy(b, off, len);
@@ -193,10 +194,24 @@ public final class TextEncodings {
         latin++;
       }
     }
-    if (mac >= 2 && latin == 0) {
+    // lines ended by CR alone are the classic Mac's: there an accented capital at 0xC0-0xFF (È, Ó)
+    // next to more small ones at 0x80-0x9F is Mac Roman too
+    if (mac >= 2 && latin == 0 || mac > 0 && mac >= latin && crLinesOnly(b, off, len)) {
       return MAC_ROMAN;
     }
     return centralEuropean(b, off, len) ? WINDOWS_1250 : legacy;
+  }
+
+  /** Whether the lines end with CR alone: a CR and no LF in the bytes. */
+  private static boolean crLinesOnly(byte[] b, int off, int len) {
+    boolean cr = false;
+    for (int i = off; i < off + len; i++) {
+      if (b[i] == '\n') {
+        return false;
+      }
+      cr |= b[i] == '\r';
+    }
+    return cr;
   }
 
   static final Charset WINDOWS_1250 = Charset.forName("windows-1250");

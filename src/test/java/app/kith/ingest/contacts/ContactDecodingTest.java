@@ -269,6 +269,19 @@ class ContactDecodingTest {
   }
 
   @Test
+  void aMacRomanCsvWithItsCapitalsIsToldByItsCarriageReturns() throws Exception {
+    Charset mac = TextEncodings.MAC_ROMAN;
+    byte[] withCapitals = "First Name,Last Name,Company\rGünther,Schäfer,\"Schäfer, Bau & Co.\"\rÈve,Lambert,\r".getBytes(mac);
+    assertThat(TextEncodings.legacyFile(withCapitals, 0, withCapitals.length)).isEqualTo(mac);
+    // the same letters with Windows line ends are windows-1252's
+    byte[] windows = "First Name,Last Name\r\nÉmile,Zola\r\nÈve,Müller\r\n".getBytes(TextEncodings.WINDOWS_1252);
+    assertThat(TextEncodings.legacyFile(windows, 0, windows.length)).isEqualTo(TextEncodings.WINDOWS_1252);
+    // a CR-only windows-1252 file with its accents at 0xC0-0xFF only stays windows-1252
+    byte[] crAnsi = "Name,Company\rFrançois Lefèvre,BNP Paribas\rJosé Núñez,Telefónica\r".getBytes(TextEncodings.WINDOWS_1252);
+    assertThat(TextEncodings.legacyFile(crAnsi, 0, crAnsi.length)).isEqualTo(TextEncodings.WINDOWS_1252);
+  }
+
+  @Test
   void centralEuropeanAndJapaneseExcelCsvsAreReadInTheirCodePages() throws Exception {
     Charset cp1250 = Charset.forName("windows-1250");
     byte[] polish = "Imię;Nazwisko;Firma;Adres e-mail\r\nŁukasz;Wójcik;Żabka Polska;lukasz@example.pl\r\nŚwiętosław;Źdźbło;Łódź Ślusarnia;s@example.pl\r\n"
