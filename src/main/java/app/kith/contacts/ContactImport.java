@@ -167,7 +167,8 @@ public final class ContactImport implements AutoCloseable {
                 throw new IllegalStateException("not written: an earlier chunk of the import failed");
               }
               try {
-                return db.inTransaction(
+                return FirstEmailKeys.inCreatingTransaction(
+                    db,
                     c -> {
                       working = new Working();
                       Resolved out = resolveChunk(c, chunk, lookupIds(c, chunk));
@@ -435,8 +436,10 @@ public final class ContactImport implements AutoCloseable {
 
   /**
    * The ids of stored people the chunk's keys point at: e-mail keys are asked of the database (by
-   * their unique indexes), name and phone keys of {@link StoredKeys}. Keys that the working set
-   * already maps (the people of the chunk before, or of the whole dry run) are not asked for.
+   * their unique indexes; on embedded H2 first addresses of {@link FirstEmailKeys}), name and phone
+   * keys of {@link StoredKeys}. Keys that the working set already maps (the people of the chunk
+   * before, or of the whole dry run) are not asked for. Ids from memory are candidates: the people
+   * are loaded and matched by their real keys.
    */
   private Set<Long> lookupIds(Connection c, List<In> chunk) throws SQLException {
     stored.loadOnce(c);
@@ -462,7 +465,14 @@ public final class ContactImport implements AutoCloseable {
     }
     // a first address is on the contact row, the ones added later in contact_email; that table
     // stays empty until someone has a second address, and an empty table needs no probe per key
-    ids.addAll(ids(c, "SELECT id FROM contact WHERE email_key IN ", emails));
+    FirstEmailKeys first = FirstEmailKeys.of(c);
+    if (first == null) {
+      ids.addAll(ids(c, "SELECT id FROM contact WHERE email_key IN ", emails));
+    } else {
+      for (String k : emails) {
+        first.find(c, k, ids);
+      }
+    }
     if (!emails.isEmpty() && hasRows(c, "SELECT 1 FROM contact_email FETCH FIRST 1 ROWS ONLY")) {
       ids.addAll(ids(c, "SELECT contact_id FROM contact_email WHERE email_key IN ", emails));
     }
@@ -681,7 +691,11 @@ public final class ContactImport implements AutoCloseable {
         interactions.refresh(c, p.id, now);
       }
     }
+    FirstEmailKeys first = FirstEmailKeys.of(c);
     for (Person p : touched) {
+      if (first != null && p.firstEmail != null) {
+        first.add(p.firstEmail[1], p.id);
+      }
       if (p.nameKey != null) {
         stored.addNameHash(p.nameHash(), p.id);
       }

@@ -87,11 +87,33 @@ public final class ContactStore {
   /**
    * The contact an e-mail address belongs to (by its key, {@link Keys#email}), or null. The first
    * address is on the contact row, later ones in contact_email; view contact_emails unites them, and
-   * both H2 and PostgreSQL take the key into each half, to its index.
+   * PostgreSQL takes the key into each half, to its index. Embedded H2 has no index on the first
+   * address: its candidates come from {@link FirstEmailKeys} and are checked by id.
    */
   public static Long idByEmailKey(Connection c, String emailKey) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT contact_id FROM contact_emails WHERE email_key = ?")) {
-      ps.setString(1, emailKey);
+    FirstEmailKeys first = FirstEmailKeys.of(c);
+    if (first == null) {
+      return firstId(c, "SELECT contact_id FROM contact_emails WHERE email_key = ?", emailKey);
+    }
+    List<Long> candidates = new ArrayList<>(1);
+    first.find(c, emailKey, candidates);
+    for (Long id : candidates) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT id FROM contact WHERE id = ? AND email_key = ?")) {
+        ps.setLong(1, id);
+        ps.setString(2, emailKey);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            return id;
+          }
+        }
+      }
+    }
+    return firstId(c, "SELECT contact_id FROM contact_email WHERE email_key = ?", emailKey);
+  }
+
+  private static Long firstId(Connection c, String select, String key) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(select)) {
+      ps.setString(1, key);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : null;
       }

@@ -17,9 +17,10 @@ public final class NewContacts {
   private NewContacts() {}
 
   /**
-   * Creates a contact with one e-mail address (on the contact row, as its first) inside the caller's transaction. The name is the
-   * display name, or the address's local part when there is none; {@code source} is how they came in
-   * ("met at ...", "email").
+   * Creates a contact with one e-mail address (on the contact row, as its first) inside the caller's
+   * transaction. The name is the display name, or the address's local part when there is none;
+   * {@code source} is how they came in ("met at ...", "email"). The caller looked the address up
+   * first, in a transaction of {@link FirstEmailKeys#inCreatingTransaction}.
    *
    * @return the new contact's id
    */
@@ -51,6 +52,10 @@ public final class NewContacts {
         keys.next();
         id = keys.getLong(1);
       }
+    }
+    FirstEmailKeys first = FirstEmailKeys.of(c);
+    if (first != null) {
+      first.add(Keys.email(address), id);
     }
     return id;
   }

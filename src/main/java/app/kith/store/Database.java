@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -72,6 +73,9 @@ public final class Database implements AutoCloseable {
     hc.setInitializationFailTimeout(-1);
     hc.setConnectionTimeout(15_000);
     Dialect dialect = Dialect.of(url);
+    if (dialect == Dialect.H2) {
+      refuseSharedH2(url);
+    }
     HikariDataSource ds;
     try {
       ds = new HikariDataSource(hc);
@@ -84,6 +88,20 @@ public final class Database implements AutoCloseable {
     Database db = new Database(ds, dialect);
     db.migrate(schema);
     return db;
+  }
+
+  /**
+   * An H2 database is Kith's in one process: its file lock keeps other processes out, and the
+   * contacts' first addresses are guarded in that process (FirstEmailKeys, decision record 018).
+   * A URL that lets other processes in (an H2 server, AUTO_SERVER, no file lock) is refused.
+   */
+  static void refuseSharedH2(String url) {
+    String u = url.toUpperCase(Locale.ROOT).replace(" ", "");
+    if (u.startsWith("JDBC:H2:TCP:") || u.startsWith("JDBC:H2:SSL:") || u.contains(";AUTO_SERVER=TRUE")
+        || u.contains(";FILE_LOCK=NO")) {
+      throw new KithException("kith.db.url: an H2 database belongs to one Kith process (no H2 server, AUTO_SERVER or"
+          + " FILE_LOCK=NO); for several processes or nodes on one database use PostgreSQL (jdbc:postgresql:...)");
+    }
   }
 
   private void migrate(String schema) {

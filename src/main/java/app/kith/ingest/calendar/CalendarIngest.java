@@ -1,5 +1,7 @@
 package app.kith.ingest.calendar;
 
+import app.kith.contacts.FirstEmailKeys;
+
 import app.kith.app.Kith;
 import app.kith.ingest.FileReport;
 import app.kith.ingest.ImportRequest;
@@ -39,7 +41,7 @@ public final class CalendarIngest {
     CalendarContext ctx = CalendarContext.of(kith);
     Tally[] tally = new Tally[1];
     try {
-      kith.database().inTransaction(c -> {
+      FirstEmailKeys.inCreatingTransaction(kith.database(), c -> {
         tally[0] = new Tally(request.displayPath(), format);
         CalendarSession session = new CalendarSession(ctx, c, tally[0], source(format, request));
         for (Part p : parts) {

@@ -1,5 +1,6 @@
 package app.kith.ingest.mail;
 
+import app.kith.contacts.FirstEmailKeys;
 import app.kith.contacts.NewContacts;
 import app.kith.contacts.ContactStore;
 import app.kith.contacts.Interactions;
@@ -93,7 +94,7 @@ final class EmailInteractions {
       return;
     }
     String note = conv.subject() == null || conv.subject().isBlank() ? "e-mail" : conv.subject();
-    db.inTransaction(c -> {
+    FirstEmailKeys.inCreatingTransaction(db, c -> {
       for (Party p : conv.parties()) {
         Long contactId = find(c, p.email());
         if (contactId == null && !createContacts) {

@@ -140,7 +140,7 @@ class ContactImportBenchmark {
     report("LinkedIn CSV", N, "Commons CSV parse + plain batched JDBC insert into fresh H2", median(ceiling), median(imported));
     System.out.printf(Locale.ROOT,
         "LinkedIn CSV: for reference, the ceiling's parse + batched one-row insert, but into Kith's contact table (its"
-            + " unique e-mail key index; no lookups, no merging) %,.0f rows/s = %.0f%% of the ceiling%n", median(schema), 100 * median(schema) / median(ceiling));
+            + " wider rows; no lookups, no merging) %,.0f rows/s = %.0f%% of the ceiling%n", median(schema), 100 * median(schema) / median(ceiling));
     verdict("LinkedIn CSV", median(imported), median(ceiling));
   }
 
