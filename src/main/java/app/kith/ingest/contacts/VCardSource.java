@@ -22,7 +22,7 @@ final class VCardSource implements RecordSource {
   /** The cards taken from the splitter and not yet returned, in file order (the refused ones too). */
   private final ArrayDeque<VCardSplitter.RawCard> taken = new ArrayDeque<>();
   private CardText text = new CardText();
-  private VCardReader reader = new VCardReader(text);
+  private VCardReader reader = reader(text);
 
   VCardSource(InputStream in, boolean unicode, int maxFieldLength, long maxPhotoBytes) throws IOException {
     this.splitter = new VCardSplitter(in, unicode, maxFieldLength, maxPhotoBytes);
@@ -112,7 +112,13 @@ final class VCardSource implements RecordSource {
         text.queued.addLast(raw.text());
       }
     }
-    reader = new VCardReader(text);
+    reader = reader(text);
+  }
+
+  private static VCardReader reader(CardText text) {
+    VCardReader r = new VCardReader(text);
+    r.registerScribe(new TelephoneText());
+    return r;
   }
 
   @Override

@@ -385,6 +385,22 @@ class ContactDecodingTest {
     assertThat(recs.get(2).draft().name).isEqualTo("Ann Lee");
   }
 
+  /** Numbers as text skip ez-vcard's try as a tel: URI (TelephoneText); tel: URIs still go through it. */
+  @Test
+  void numbersAsTextAndAsTelUris() throws Exception {
+    byte[] file = bytes(
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Uri Four\r\nTEL;VALUE=uri;TYPE=cell:tel:+1-555-555-0100;ext=101\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Uri Three\r\nTEL;TYPE=WORK:TEL:+44-20-7946-0000\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Text Three\r\nTEL;TYPE=fax:+31 20 555 0000\r\n"
+            + "TEL;TYPE=Pref,cell:+31 6 1234 5678\\, 2nd line\r\nTEL:telephone desk\r\nEND:VCARD\r\n");
+    List<RecordSource.Rec> recs = cards(file);
+    assertThat(recs.get(0).draft().phones).containsExactly("+1-555-555-0100 ext. 101");
+    assertThat(recs.get(1).draft().phones).containsExactly("+44-20-7946-0000");
+    // the fax is left out, the escaped comma is read as a comma (and the parts are no numbers of
+    // their own), and a value that only starts like "tel" stays text
+    assertThat(recs.get(2).draft().phones).containsExactly("+31 6 1234 5678, 2nd line", "telephone desk");
+  }
+
   @Test
   void aBirthdayThatIsNoDayOfTheYearIsLeftOutWithANote() throws Exception {
     byte[] file = bytes(
