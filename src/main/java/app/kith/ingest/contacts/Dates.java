@@ -43,6 +43,18 @@ final class Dates {
       return null;
     }
     String t = text.trim();
+    if (t.length() == 10 && t.charAt(4) == '-' && t.charAt(7) == '-') {
+      // the ISO date nearly every card writes (1980-02-01), read as the patterns below would read it
+      int y = digits(t, 0, 4), mo = digits(t, 5, 7), d = digits(t, 8, 10);
+      if (y > 0 && mo >= 0 && d >= 0 && !t.startsWith(APPLE_NO_YEAR)) {
+        try {
+          LocalDate date = valid(y, mo, d);
+          return date == null ? null : date.toString();
+        } catch (DateTimeException e) {
+          return null;
+        }
+      }
+    }
     Matcher m = NO_YEAR.matcher(t);
     if (m.matches()) {
       return monthDay(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));

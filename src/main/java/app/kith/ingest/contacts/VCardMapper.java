@@ -1,8 +1,6 @@
 package app.kith.ingest.contacts;
 
 import ezvcard.VCard;
-import ezvcard.parameter.EmailType;
-import ezvcard.parameter.TelephoneType;
 import ezvcard.property.Birthday;
 import ezvcard.property.Email;
 import ezvcard.property.FormattedName;
@@ -26,7 +24,7 @@ final class VCardMapper {
     Draft d = new Draft();
     d.name = name(card);
     for (Email e : card.getEmails()) {
-      boolean pref = e.getTypes().contains(EmailType.PREF) || isPrefOne(e);
+      boolean pref = typed(e, "pref") || isPrefOne(e);
       d.email(e.getValue(), pref);
     }
     for (Telephone t : card.getTelephoneNumbers()) {
@@ -37,9 +35,8 @@ final class VCardMapper {
           text += " ext. " + t.getUri().getExtension();
         }
       }
-      boolean pref = t.getTypes().contains(TelephoneType.PREF) || isPrefOne(t);
-      if ((t.getTypes().contains(TelephoneType.FAX) || t.getTypes().contains(TelephoneType.PAGER))
-          && !t.getTypes().contains(TelephoneType.VOICE)) {
+      boolean pref = typed(t, "pref") || isPrefOne(t);
+      if ((typed(t, "fax") || typed(t, "pager")) && !typed(t, "voice")) {
         continue; // a fax or a pager is not a way to keep in touch
       }
       d.phone(text, pref);
@@ -97,6 +94,19 @@ final class VCardMapper {
   }
 
   /** PREF=1, read from the raw parameter: ez-vcard throws on a malformed one. */
+  /**
+   * Whether a TYPE of the property is this one, in any case: what ez-vcard's {@code getTypes().contains}
+   * tells, without making a type object of every value on every call.
+   */
+  private static boolean typed(ezvcard.property.VCardProperty p, String type) {
+    for (String v : p.getParameters().get("TYPE")) {
+      if (v.equalsIgnoreCase(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isPrefOne(ezvcard.property.VCardProperty p) {
     String v = p.getParameters().first("PREF");
     return v != null && v.trim().equals("1");
