@@ -1,8 +1,7 @@
 package app.kith.ingest.calendar;
 
-import app.kith.contacts.FirstEmailKeys;
-
 import app.kith.app.Kith;
+import app.kith.contacts.FirstEmailKeys;
 import app.kith.ingest.FileReport;
 import app.kith.ingest.ImportRequest;
 import app.kith.ingest.Tally;
