@@ -79,6 +79,10 @@ final class CsvLayout {
           "intro", "bemerkung", "bemerkungen", "anmerkungen", "anteckningar", "uwagi", "observações", "observacoes", "メモ",
           "备注", "메모");
   private static final Set<String> NICKNAME = Set.of("nickname", "nick name", "file as", "spitzname", "surnom");
+  /** Outlook's "Profession", beside its "Job Title": the title of a row whose job title is empty. */
+  private static final Set<String> PROFESSION =
+      Set.of("profession", "beruf", "profesión", "profesion", "beroep", "professione", "profissão", "profissao", "yrke",
+          "zawód", "zawod");
   /** The day someone entered the network: LinkedIn's connection, a badge scan at an event. */
   private static final Set<String> SINCE =
       Set.of("connected on", "since", "scanned at", "scan date", "scanned on", "date scanned", "met on", "date met");
@@ -91,6 +95,7 @@ final class CsvLayout {
   private List<String> header = List.of();
   private final int columns;
   private int nickname = -1;
+  private int profession = -1;
   private int suffix = -1;
   private int name = -1, first = -1, middle = -1, last = -1, org = -1, title = -1, birthday = -1, notes = -1, since = -1;
   private int birthYear = -1, birthMonth = -1, birthDay = -1;
@@ -210,6 +215,8 @@ final class CsvLayout {
         l.notes = i;
       } else if (NICKNAME.contains(c)) {
         l.nickname = l.nickname < 0 ? i : l.nickname;
+      } else if (PROFESSION.contains(c)) {
+        l.profession = i;
       } else if (SINCE.contains(c)) {
         l.since = i;
       } else if (isEmail(c)) {
@@ -576,6 +583,9 @@ final class CsvLayout {
     // Google writes a second organisation after " ::: "; the first is the current one
     d.organization = first(split(cell(cells, org)));
     d.title = first(split(cell(cells, title)));
+    if (d.title == null) {
+      d.title = first(split(cell(cells, profession)));
+    }
     boolean monthFirst = monthFirst();
     String b = cell(cells, birthday);
     if (b != null && NO_DATE.matcher(b).matches()) {

@@ -137,6 +137,17 @@ class ContactFormatTest {
   }
 
   @Test
+  void outlooksProfessionIsTheTitleOfARowWithoutAJobTitle() throws Exception {
+    String header = "\"First Name\",\"Last Name\",\"Company\",\"Job Title\",\"E-mail Address\",\"Profession\"\r\n";
+    Draft onlyProfession = firstRow(header + "\"Ines\",\"Moll\",\"\",\"\",\"ines@moll.example\",\"Architect\"\r\n");
+    assertThat(onlyProfession.title).isEqualTo("Architect");
+    Draft both = firstRow(header + "\"Ines\",\"Moll\",\"Moll Bau\",\"Managing Director\",\"ines@moll.example\",\"Architect\"\r\n");
+    assertThat(both.title).isEqualTo("Managing Director");
+    Draft german = firstRow("Vorname,Nachname,E-Mail-Adresse,Position,Beruf\r\nJonas,Brandt,jonas@brandt.example,,Tischler\r\n");
+    assertThat(german.title).isEqualTo("Tischler");
+  }
+
+  @Test
   void outlookComWithItsEmptyBirthday() throws Exception {
     Draft d = firstRow(OUTLOOK_COM);
     assertThat(d.name).isEqualTo("Tom Ashby");
