@@ -97,13 +97,15 @@ public final class ContactStore {
     }
     List<Long> candidates = new ArrayList<>(1);
     first.find(c, emailKey, candidates);
-    for (Long id : candidates) {
+    if (!candidates.isEmpty()) {
       try (PreparedStatement ps = c.prepareStatement("SELECT id FROM contact WHERE id = ? AND email_key = ?")) {
-        ps.setLong(1, id);
-        ps.setString(2, emailKey);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            return id;
+        for (Long id : candidates) {
+          ps.setLong(1, id);
+          ps.setString(2, emailKey);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+              return id;
+            }
           }
         }
       }

@@ -1,6 +1,7 @@
 package app.kith.contacts;
 
 import app.kith.store.Database;
+import app.kith.store.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -58,7 +59,7 @@ public final class FirstEmailKeys {
    * an earlier one created. On PostgreSQL it is a plain transaction.
    */
   public static <T> T inCreatingTransaction(Database db, Database.Tx<T> work) {
-    FirstEmailKeys first = db.inTransaction(FirstEmailKeys::of);
+    FirstEmailKeys first = db.dialect() == Dialect.H2 ? db.inTransaction(FirstEmailKeys::of) : null;
     if (first == null) {
       return db.inTransaction(work);
     }
